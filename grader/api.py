@@ -1,0 +1,23 @@
+"""Everything a check author needs, in one import: ``from grader import check, expect_timeline``."""
+
+from .expect import (
+    expect_all_tasks_done,
+    expect_concurrency,
+    expect_duration,
+    expect_no_blocking,
+    expect_output,
+    expect_timeline,
+)
+from .failures import Failure, Mismatch, Missing
+from .instrument import Call, Calls, spy
+from .plugin import check
+from .render_timeline import seconds, side_by_side, task_chart
+from .run import Run
+from .sandbox import Limits
+from .timeline import Line, TaskRecord
+
+__all__ = [
+    "Call", "Calls", "Failure", "Limits", "Line", "Mismatch", "Missing", "Run", "TaskRecord",
+    "check", "expect_all_tasks_done", "expect_concurrency", "expect_duration", "expect_no_blocking",
+    "expect_output", "expect_timeline", "seconds", "side_by_side", "spy", "task_chart",
+]

@@ -1,0 +1,65 @@
+"""A pytest plugin object that reports each check's start and result as plain events."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+
+Event = dict[str, Any]
+
+
+def describe(item: pytest.Item) -> Event:
+    """A check's identity, points and title, as the reports need them."""
+    from .plugin import exercise_of
+
+    mark = item.get_closest_marker("check")
+    options = mark.kwargs if mark else {}
+    title = _first_line(getattr(item, "function", None).__doc__)
+    return {
+        "id": item.nodeid,
+        "exercise": exercise_of(item.module),
+        "exercise_title": _first_line(item.module.__doc__) or exercise_of(item.module),
+        "name": item.name,
+        "title": title or item.name.removeprefix("test_").replace("_", " "),
+        "points": options.get("points", 1),
+        "hidden": options.get("hidden", False),
+    }
+
+
+class Collector:
+    """Sends events to ``sink``: ``collected`` once, then ``start`` and ``result`` per check."""
+
+    def __init__(self, sink: Callable[[Event], None]) -> None:
+        self._sink = sink
+        self._outcomes: dict[str, Event] = {}
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self._sink({"event": "collected", "checks": [describe(item) for item in session.items]})
+
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        self._outcomes[nodeid] = {"event": "result", "id": nodeid, "status": "passed", "message": ""}
+        self._sink({"event": "start", "id": nodeid})
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        outcome = self._outcomes[report.nodeid]
+        if report.failed and outcome["status"] != "failed":
+            outcome["status"] = "failed"
+            outcome["message"] = getattr(report, "grader_message", None) or report.longreprtext
+        elif report.skipped and outcome["status"] == "passed":
+            outcome["status"] = "skipped"
+            outcome["message"] = _skip_reason(report)
+        if report.when == "teardown":
+            self._sink(self._outcomes.pop(report.nodeid))
+
+
+def _first_line(doc: str | None) -> str:
+    lines = (doc or "").strip().splitlines()
+    return lines[0].strip() if lines else ""
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2]).removeprefix("Skipped: ")
+    return "skipped"

@@ -1,0 +1,61 @@
+"""What a failing check tells the student (in the manner of check50's ``Failure``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional, Sequence
+
+_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+
+
+def plain_repr(value: Any) -> str:
+    """``repr`` without memory addresses, so the same mistake reads the same every time."""
+    return _ADDRESS.sub("", repr(value))
+
+
+class Failure(Exception):
+    """A check failed: ``rationale`` says what went wrong, ``help`` how to fix it.
+
+    ``details`` is an optional block (a timeline, a task chart) shown under the rationale;
+    ``notes`` are other things noticed on the way (a blocking call, a coroutine never awaited).
+    """
+
+    def __init__(
+        self,
+        rationale: str,
+        help: Optional[str] = None,
+        details: Optional[str] = None,
+        notes: Sequence[str] = (),
+    ) -> None:
+        super().__init__(rationale)
+        self.rationale = rationale
+        self.help = help
+        self.details = details
+        self.notes = list(notes)
+
+    def render(self) -> str:
+        parts = [self.rationale]
+        if self.details:
+            parts.append(self.details)
+        parts += [f"Also noticed: {note}" for note in self.notes]
+        if self.help:
+            parts.append(f"Hint: {self.help}")
+        return "\n\n".join(parts)
+
+
+class Mismatch(Failure):
+    """The student's value differs from the expected one."""
+
+    def __init__(self, expected: Any, actual: Any, help: Optional[str] = None, **kwargs: Any) -> None:
+        super().__init__(f"expected {plain_repr(expected)}, not {plain_repr(actual)}", help=help, **kwargs)
+        self.expected = expected
+        self.actual = actual
+
+
+class Missing(Failure):
+    """Something expected is not there."""
+
+    def __init__(self, item: Any, collection: Any, help: Optional[str] = None, **kwargs: Any) -> None:
+        super().__init__(f"did not find {plain_repr(item)} in {plain_repr(collection)}", help=help, **kwargs)
+        self.item = item
+        self.collection = collection

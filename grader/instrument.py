@@ -1,0 +1,57 @@
+"""Stand-ins for a student's (or a given) coroutine function that note every call in virtual time."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import types
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from .timeline import peak_overlap
+
+
+@dataclass
+class Call:
+    """One awaited call: its arguments and when it started and finished (virtual seconds)."""
+
+    args: tuple
+    started: float
+    finished: Optional[float] = None
+
+    @property
+    def done(self) -> bool:
+        return self.finished is not None
+
+
+class Calls(list):
+    """The calls a :func:`spy` saw, in the order they started."""
+
+    def arguments(self) -> list[tuple]:
+        return [call.args for call in self]
+
+    def peak(self) -> int:
+        """The most calls in progress at one virtual instant."""
+        return peak_overlap([(c.started, c.finished if c.done else float("inf")) for c in self])
+
+    def one_after_another(self) -> bool:
+        return all(b.started >= a.finished for a, b in zip(self, self[1:]) if a.done)
+
+
+def spy(module: types.ModuleType, name: str, replacement: Optional[Callable[..., Any]] = None) -> Calls:
+    """Replace ``module.name`` with a wrapper that records each call, then runs the original
+    (or ``replacement``, a coroutine function with the same signature, say with other delays)."""
+    target = replacement or getattr(module, name)
+    calls = Calls()
+
+    @functools.wraps(target)
+    async def recorded(*args: Any, **kwargs: Any) -> Any:
+        call = Call(args + tuple(kwargs.values()), asyncio.get_running_loop().time())
+        calls.append(call)
+        try:
+            return await target(*args, **kwargs)
+        finally:
+            call.finished = asyncio.get_running_loop().time()
+
+    setattr(module, name, recorded)
+    return calls

@@ -1,0 +1,61 @@
+"""Scores: what every report is rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    name: str
+    title: str
+    points: float
+    hidden: bool
+    status: str  # "passed", "failed" or "skipped"
+    message: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+    @property
+    def score(self) -> float:
+        return self.points if self.passed else 0
+
+    @property
+    def max_score(self) -> float:
+        return 0 if self.status == "skipped" else self.points
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    name: str
+    title: str
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return sum(check.score for check in self.checks)
+
+    @property
+    def max_score(self) -> float:
+        return sum(check.max_score for check in self.checks)
+
+
+@dataclass(frozen=True)
+class Report:
+    exercises: list[ExerciseResult]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return sum(exercise.score for exercise in self.exercises)
+
+    @property
+    def max_score(self) -> float:
+        return sum(exercise.max_score for exercise in self.exercises)
+
+    @property
+    def full_marks(self) -> bool:
+        return not self.errors and all(check.status != "failed" for exercise in self.exercises for check in exercise.checks)

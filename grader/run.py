@@ -1,0 +1,182 @@
+"""Run one student coroutine in a sandbox and keep everything it did."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+import pytest
+
+from .errors import LoopProblem
+from .failures import Failure
+from .sandbox import BlockingCall, Limits, Sandbox
+from .timeline import Line, TaskRecord, peak_concurrency
+
+if sys.version_info >= (3, 11):
+    from asyncio import Runner
+else:  # pragma: no cover - exercised on 3.10
+    from backports.asyncio.runner import Runner
+
+NOT_WRITTEN = "{call} is not written yet: it still raises NotImplementedError."
+NOT_ASYNC = (
+    "{call} returned {kind} instead of a coroutine: define it with `async def`, "
+    "not `def`, so that it can be awaited."
+)
+RAISED = "{call} raised {error}"
+NEVER_AWAITED = "{what} was never awaited: calling a coroutine function only creates a coroutine; `await` it (or wrap it in a task) to run it."
+# Exceptions that belong to pytest (a pytest-timeout expiry, say), never to the student.
+_NOT_STUDENTS = (KeyboardInterrupt, pytest.fail.Exception, pytest.skip.Exception)
+
+
+@dataclass
+class Run:
+    """What happened when a check ran ``call`` (say ``main()``) on virtual time."""
+
+    call: str
+    value: Any = None
+    error: Optional[BaseException] = None
+    duration: Optional[float] = None
+    lines: list[Line] = field(default_factory=list)
+    tasks: list[TaskRecord] = field(default_factory=list)
+    blocking: list[BlockingCall] = field(default_factory=list)
+    never_awaited: list[str] = field(default_factory=list)
+    loop_errors: list[str] = field(default_factory=list)
+    student_files: tuple[str, ...] = ()
+
+    @property
+    def texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+    def peak(self, function: Optional[str] = None) -> int:
+        """Most tasks (running ``function``, if given) alive at one virtual instant."""
+        return peak_concurrency(self.tasks, function)
+
+    def tasks_of(self, function: str) -> list[TaskRecord]:
+        return [record for record in self.tasks if record.function == function]
+
+    def notes(self) -> list[str]:
+        """Problems worth mentioning whatever the check was about."""
+        notes = [str(call) for call in self.blocking]
+        notes += [NEVER_AWAITED.format(what=what) for what in self.never_awaited]
+        return notes
+
+    def describe_error(self) -> str:
+        error = self.error
+        if isinstance(error, NotImplementedError):
+            return NOT_WRITTEN.format(call=self.call)
+        if isinstance(error, (LoopProblem, NotACoroutine)):
+            return f"{self.call}: {error}" if isinstance(error, LoopProblem) else str(error)
+        text = RAISED.format(call=self.call, error=_one_line(error))
+        trace = student_traceback(error, self.student_files)
+        return f"{text}\n{trace}" if trace else text
+
+    def raise_for_error(self) -> None:
+        """Fail the check with the student's error, if the call raised one."""
+        if self.error is not None:
+            raise Failure(self.describe_error(), notes=self.notes()) from None
+
+
+class NotACoroutine(Exception):
+    pass
+
+
+def run_student(
+    function: Callable[..., Any],
+    *args: Any,
+    limits: Limits = Limits(),
+    student_files: tuple[str, ...] = (),
+    label: Optional[str] = None,
+    **kwargs: Any,
+) -> Run:
+    """Call ``function(*args, **kwargs)`` and run the coroutine it returns to the end."""
+    result = Run(call=label or describe_call(function, args, kwargs), student_files=student_files)
+    with Sandbox(limits) as box:
+        try:
+            result.value = _call_and_run(box, function, args, kwargs, result)
+        except _NOT_STUDENTS:
+            raise
+        except BaseException as error:  # the student's, whatever it is
+            result.error = error
+    result.lines = box.stdout.lines()
+    result.tasks = [record for loop in box.loops for record in loop.task_records]
+    result.blocking = box.blocking
+    result.loop_errors = [error for loop in box.loops for error in loop.errors]
+    result.never_awaited = _never_awaited(box)
+    if result.error is None:
+        problem = next((p for loop in box.loops for p in loop.problems), None)
+        result.error = problem
+    return result
+
+
+def _call_and_run(box: Sandbox, function: Callable[..., Any], args: tuple, kwargs: dict, result: Run) -> Any:
+    awaitable = function(*args, **kwargs)
+    if not inspect.isawaitable(awaitable):
+        raise NotACoroutine(NOT_ASYNC.format(call=result.call, kind=_kind(awaitable)))
+    with Runner(loop_factory=box.new_loop) as runner:
+        try:
+            return runner.run(_as_coroutine(awaitable))
+        finally:
+            main = runner.get_loop().task_records[:1]
+            result.duration = main[0].finished if main else None
+
+
+def _as_coroutine(awaitable: Any) -> Any:
+    if inspect.iscoroutine(awaitable):
+        return awaitable
+
+    async def wait_for_it() -> Any:
+        return await awaitable
+
+    return wait_for_it()
+
+
+def _kind(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+def _never_awaited(box: Sandbox) -> list[str]:
+    found = []
+    for warning in box.warnings:
+        text = str(warning.message)
+        if issubclass(warning.category, RuntimeWarning) and text.endswith("was never awaited"):
+            name = text.split("'")[1] if "'" in text else "a coroutine"
+            found.append(f"{name}()")
+    return sorted(set(found), key=found.index)
+
+
+def describe_call(function: Callable[..., Any], args: tuple, kwargs: dict) -> str:
+    name = getattr(function, "__name__", repr(function))
+    shown = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _one_line(error: BaseException) -> str:
+    message = str(error)
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def student_traceback(error: BaseException, student_files: tuple[str, ...]) -> str:
+    """The traceback of ``error`` cut to the frames in the student's own files."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if os.path.abspath(frame.filename) in student_files
+    ]
+    if not frames:
+        return ""
+    lines = ["Traceback (your code only):"]
+    for frame in frames:
+        lines.append(f'  File "{os.path.basename(frame.filename)}", line {frame.lineno}, in {frame.name}')
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    lines.append(_one_line(error))
+    return "\n".join(lines)

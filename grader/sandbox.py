@@ -1,0 +1,189 @@
+"""The virtual world a student's code runs in.
+
+Inside a :class:`Sandbox`, every event loop asyncio creates (``asyncio.run``, ``Runner``,
+``new_event_loop``, in any thread) runs on one virtual clock; ``time.time()``,
+``time.strftime()``, ``datetime.now()``, ``time.monotonic()`` and ``time.perf_counter()``
+follow that clock from a fixed instant; ``time.sleep`` moves the clock instead of waiting
+and is remembered as a blocking call; and what is printed becomes a timeline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import sys
+import time
+import warnings
+from asyncio import events
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Iterator, Optional
+
+import freezegun.api
+from freezegun import freeze_time
+
+from .capture import MAX_LINES, TimelineWriter
+from .clock import VirtualClock
+from .loop import DEFAULT_LIVELOCK_LIMIT, DEFAULT_TIME_LIMIT, VirtualEventLoop
+
+START_INSTANT = datetime(2024, 4, 1, 9, 0, 0)
+# Modules that must keep the real clock: pytest's own timing and its plugins.
+_REAL_TIME_MODULES = ["_pytest", "pluggy", "pytest_timeout", "pytest_asyncio"]
+_real_sleep = time.sleep
+_active: Optional["Sandbox"] = None
+
+BLOCKING = (
+    "{call} at {where} blocks the event loop: nothing else can run while it waits. "
+    "Use `await asyncio.sleep({seconds:g})` instead."
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far student code may go in one sandbox."""
+
+    time_limit: float = DEFAULT_TIME_LIMIT
+    livelock_limit: int = DEFAULT_LIVELOCK_LIMIT
+    max_lines: int = MAX_LINES
+
+
+@dataclass(frozen=True)
+class BlockingCall:
+    """A blocking call made while an event loop was running."""
+
+    call: str
+    seconds: float
+    time: float
+    where: str
+
+    def __str__(self) -> str:
+        return BLOCKING.format(call=self.call, where=self.where, seconds=self.seconds)
+
+
+def virtual_sleep(seconds: float) -> None:
+    """``time.sleep`` inside a sandbox: the clock moves on at once, nothing waits."""
+    box = _active
+    if box is None:
+        return _real_sleep(seconds)
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    box.blocked("time.sleep", seconds, sys._getframe(1))
+    box.clock.advance(seconds)
+
+
+def virtual_new_event_loop() -> asyncio.AbstractEventLoop:
+    box = _active
+    if box is None:
+        return _real_new_event_loop()
+    return box.new_loop()
+
+
+_real_new_event_loop = events.new_event_loop
+
+
+class Sandbox:
+    """Enter to run student code on virtual time; see the module docstring."""
+
+    def __init__(self, limits: Limits = Limits(), start: datetime = START_INSTANT) -> None:
+        self.limits = limits
+        self.start = start
+        self.clock = VirtualClock()
+        self.loops: list[VirtualEventLoop] = []
+        self.blocking: list[BlockingCall] = []
+        self.warnings: list[warnings.WarningMessage] = []
+        self.stdout = TimelineWriter(self.clock.time, limits.max_lines)
+        self.stderr = TimelineWriter(self.clock.time, limits.max_lines)
+        self._exit = ExitStack()
+
+    def new_loop(self) -> VirtualEventLoop:
+        loop = VirtualEventLoop(
+            self.clock, time_limit=self.limits.time_limit, livelock_limit=self.limits.livelock_limit
+        )
+        self.loops.append(loop)
+        return loop
+
+    def blocked(self, call: str, seconds: float, frame: Any) -> None:
+        if not events._get_running_loop():
+            return
+        where = f"{os.path.basename(frame.f_code.co_filename)} line {frame.f_lineno}"
+        self.blocking.append(BlockingCall(f"{call}({seconds:g})", seconds, self.clock.time(), where))
+
+    def __enter__(self) -> "Sandbox":
+        global _active
+        if _active is not None:
+            raise RuntimeError("a sandbox is already active; sandboxes do not nest")
+        with ExitStack() as stack:
+            stack.enter_context(_utc())
+            stack.enter_context(self._frozen_wall_clock())
+            stack.enter_context(_patched(time, "sleep", virtual_sleep))
+            for module in (asyncio, events):
+                stack.enter_context(_patched(module, "new_event_loop", virtual_new_event_loop))
+            stack.enter_context(_policy_makes_virtual_loops())
+            stack.enter_context(_patched(sys, "stdout", self.stdout))
+            stack.enter_context(_patched(sys, "stderr", self.stderr))
+            self.warnings = stack.enter_context(warnings.catch_warnings(record=True))
+            warnings.simplefilter("always")
+            self._exit = stack.pop_all()
+        _active = self
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        global _active
+        # Coroutines that were never awaited warn when collected: collect them in here.
+        gc.collect()
+        _active = None
+        self._exit.close()
+
+    @contextmanager
+    def _frozen_wall_clock(self) -> Iterator[None]:
+        saved_limit = freezegun.api.call_stack_inspection_limit
+        # Inspecting the stack would give real time to worker threads and to modules named queue*.
+        freezegun.api.call_stack_inspection_limit = 0
+        freezer = freeze_time(self.start, ignore=_REAL_TIME_MODULES)
+        factory = freezer.start()
+        self.clock.on_change(lambda ticks: factory.move_to(self.start + timedelta(microseconds=ticks // 1000)))
+        try:
+            yield
+        finally:
+            freezer.stop()
+            freezegun.api.call_stack_inspection_limit = saved_limit
+
+
+@contextmanager
+def _patched(owner: Any, name: str, value: Any) -> Iterator[None]:
+    saved = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, saved)
+
+
+@contextmanager
+def _utc() -> Iterator[None]:
+    """Pin TZ so that ``strftime`` and ``datetime.now`` agree whatever the machine's zone."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+@contextmanager
+def _policy_makes_virtual_loops() -> Iterator[None]:
+    """``asyncio.get_event_loop()`` outside a running loop asks the policy (before 3.14)."""
+    get_policy = getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy
+    policy = get_policy()
+    policy.new_event_loop = virtual_new_event_loop  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del policy.new_event_loop

@@ -1,0 +1,190 @@
+"""A grading session: the checks run in a worker process that a hostile submission can't take down.
+
+If student code hangs past pytest-timeout's reach, or ends the process (``os._exit``, a
+crash), the check it was in fails with a reason and a new worker runs the checks left.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+from .catalog import Exercise
+from .collect import Event
+from .results import CheckResult, ExerciseResult, Report
+
+KILLED = (
+    "your code was still running after {seconds:g} s of real time and would not let the "
+    "grader stop it, so the grader ended it. Look for a loop that never awaits anything "
+    "and catches every exception."
+)
+CRASHED = (
+    "the grading process ended while this check was running ({how}). "
+    "Does your code call os._exit() or crash Python?"
+)
+NOT_RUN = "the grader could not run this check: {reason}"
+# Real seconds allowed to start Python and collect the checks.
+STARTUP_LIMIT = 60.0
+# Real seconds a check may overrun pytest-timeout before its process is ended.
+GRACE = 2.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    submission: Path
+    timeout: float = 3.0
+
+
+def grade(exercises: list[Exercise], settings: Settings, in_process: bool = False) -> Report:
+    """Run every check of ``exercises`` against the submission and score them."""
+    files = [str(exercise.checks) for exercise in exercises]
+    events = _events_in_process(files, settings) if in_process else _events_in_workers(files, settings)
+    return _report(exercises, events)
+
+
+def _events_in_process(files: list[str], settings: Settings) -> list[Event]:
+    """Same checks, same events, no worker: quicker, for trusted code such as the kit's tests."""
+    import pytest
+
+    from .collect import Collector
+    from .worker import pytest_arguments
+
+    events: list[Event] = []
+    pytest.main(pytest_arguments(files, str(settings.submission), settings.timeout), plugins=[Collector(events.append)])
+    return events
+
+
+def _events_in_workers(files: list[str], settings: Settings) -> list[Event]:
+    events: list[Event] = []
+    finished: set[str] = set()
+    while True:
+        progress, checks = _one_worker(files, settings, sorted(finished), events)
+        finished |= {event["id"] for event in events if event["event"] == "result"}
+        if checks is None or finished >= checks or not progress:
+            return events
+
+
+def _one_worker(files: list[str], settings: Settings, skip: list[str], events: list[Event]) -> tuple[bool, Optional[set[str]]]:
+    """Run one worker until it ends; return whether it finished a check, and all check ids."""
+    from .worker import pytest_arguments
+
+    arguments = pytest_arguments(files, str(settings.submission), settings.timeout)
+    arguments += [f"--deselect={nodeid}" for nodeid in skip]
+    read_end, write_end = os.pipe()
+    with tempfile.TemporaryFile() as stderr:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "grader.worker", str(write_end), *arguments],
+            pass_fds=(write_end,),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=_worker_environment(),
+        )
+        os.close(write_end)
+        checks, running, progress = None, None, False
+        for event in _read(read_end, worker, lambda: settings.timeout + GRACE if running else STARTUP_LIMIT):
+            if event["event"] == "collected":
+                checks = {check["id"] for check in event["checks"]}
+                if not skip:
+                    events.append(event)
+            elif event["event"] == "start":
+                running = event["id"]
+            elif event["event"] == "result":
+                events.append(event)
+                running, progress = None, True
+            elif event["event"] == "killed" and running:
+                events.append(_failed(running, KILLED.format(seconds=settings.timeout + GRACE)))
+                running, progress = None, True
+        status = worker.wait()
+        if running:
+            events.append(_failed(running, CRASHED.format(how=_how(status))))
+            progress = True
+        if checks is None:
+            stderr.seek(0)
+            reason = stderr.read().decode(errors="replace").strip().splitlines()[-1:] or [f"exit status {status}"]
+            events.append({"event": "error", "message": NOT_RUN.format(reason=reason[0])})
+    return progress, checks
+
+
+def _read(fd: int, worker: subprocess.Popen, limit: Callable[[], float]) -> Iterator[Event]:
+    """Events as the worker writes them; ``killed`` if it goes quiet for longer than ``limit()``."""
+    buffer = b""
+    with selectors.DefaultSelector() as selector, os.fdopen(fd, "rb", buffering=0) as pipe:
+        selector.register(pipe, selectors.EVENT_READ)
+        deadline = time.monotonic() + limit()
+        while True:
+            if not selector.select(max(deadline - time.monotonic(), 0)):
+                worker.kill()
+                yield {"event": "killed"}
+                deadline = time.monotonic() + STARTUP_LIMIT
+                continue
+            chunk = pipe.read(65536)
+            if not chunk:
+                return
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                event = _parse(line)
+                if event is not None:
+                    yield event
+                    deadline = time.monotonic() + limit()
+
+
+def _parse(line: bytes) -> Optional[Event]:
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return None  # not ours: student code wrote to the pipe
+    return event if isinstance(event, dict) and "event" in event else None
+
+
+def _worker_environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    environment["PYTHONDONTWRITEBYTECODE"] = "1"
+    environment.pop("PYTEST_ADDOPTS", None)
+    package_root = str(Path(__file__).resolve().parent.parent)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))
+    return environment
+
+
+def _how(status: int) -> str:
+    return f"killed by signal {-status}" if status < 0 else f"exit status {status}"
+
+
+def _failed(nodeid: str, message: str) -> Event:
+    return {"event": "result", "id": nodeid, "status": "failed", "message": message}
+
+
+def _report(exercises: list[Exercise], events: list[Event]) -> Report:
+    described = {check["id"]: check for event in events if event["event"] == "collected" for check in event["checks"]}
+    outcomes = {event["id"]: event for event in events if event["event"] == "result"}
+    errors = [event["message"] for event in events if event["event"] == "error"]
+    error = errors[0] if errors else NOT_RUN.format(reason="it was not reached")
+    results = []
+    for exercise in exercises:
+        checks = [check for check in described.values() if check["exercise"] == exercise.name]
+        title = checks[0]["exercise_title"] if checks else exercise.name
+        results.append(ExerciseResult(exercise.name, title, [_result(check, outcomes.get(check["id"]), error) for check in checks]))
+    return Report(results, errors)
+
+
+def _result(check: Event, outcome: Optional[Event], error: str) -> CheckResult:
+    outcome = outcome or {"status": "failed", "message": error}
+    return CheckResult(
+        exercise=check["exercise"],
+        name=check["name"],
+        title=check["title"],
+        points=check["points"],
+        hidden=check["hidden"],
+        status=outcome["status"],
+        message=outcome["message"],
+    )

@@ -1,0 +1,24 @@
+# wrong: passes the function instead of calling it, asyncio.create_task(say_after, 1, 'hello') -> TypeError — grader should say "create_task needs a coroutine: asyncio.create_task(say_after(1, 'hello'))"
+import asyncio
+import time
+
+
+async def say_after(delay: float, what: str) -> None:
+    await asyncio.sleep(delay)
+    print(what)
+
+
+async def main() -> None:
+    task1 = asyncio.create_task(say_after, 1, 'hello')
+    task2 = asyncio.create_task(say_after, 2, 'world')
+
+    print(f"started at {time.strftime('%X')}")
+
+    await task1
+    await task2
+
+    print(f"finished at {time.strftime('%X')}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
