@@ -8,7 +8,7 @@ from .expect import (
     expect_output,
     expect_timeline,
 )
-from .failures import Failure, Mismatch, Missing
+from .failures import Failure, Mismatch, Missing, plain_repr
 from .instrument import Call, Calls, spy
 from .plugin import check
 from .render_timeline import seconds, side_by_side, task_chart
@@ -19,5 +19,5 @@ from .timeline import Line, TaskRecord
 __all__ = [
     "Call", "Calls", "Failure", "Limits", "Line", "Mismatch", "Missing", "Run", "TaskRecord",
     "check", "expect_all_tasks_done", "expect_concurrency", "expect_duration", "expect_no_blocking",
-    "expect_output", "expect_timeline", "seconds", "side_by_side", "spy", "task_chart",
+    "expect_output", "expect_timeline", "plain_repr", "seconds", "side_by_side", "spy", "task_chart",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 from .failures import Failure
-from .render_timeline import first_difference, seconds, side_by_side, task_chart
+from .render_timeline import first_difference, printed, seconds, side_by_side, task_chart
 from .run import Run
 from .timeline import Line
 
@@ -79,7 +79,7 @@ def expect_duration(run: Run, expected: float, help: Optional[str] = None) -> No
         raise Failure(
             DURATION.format(call=run.call, actual=seconds(run.duration), expected=seconds(expected)),
             help=help,
-            details=side_by_side([], run.lines, None) if run.lines else None,
+            details=printed(run.lines),
             notes=run.notes(),
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import re
 from typing import Any, Optional, Sequence
 
@@ -9,7 +11,17 @@ _ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 
 
 def plain_repr(value: Any) -> str:
-    """``repr`` without memory addresses, so the same mistake reads the same every time."""
+    """``repr`` without memory addresses or task numbers, so a mistake reads the same every time."""
+    if isinstance(value, list):
+        return "[" + ", ".join(map(plain_repr, value)) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(map(plain_repr, value)) + ("," if len(value) == 1 else "") + ")"
+    if inspect.iscoroutine(value):
+        return f"<coroutine {value.__qualname__}()>"
+    if isinstance(value, asyncio.Task):
+        return f"<Task {getattr(value.get_coro(), '__qualname__', '?')}()>"
+    if isinstance(value, asyncio.Future):
+        return "<Future>"
     return _ADDRESS.sub("", repr(value))
 
 

@@ -18,10 +18,15 @@ class Call:
     args: tuple
     started: float
     finished: Optional[float] = None
+    outcome: str = "running"  # then "returned", "raised" or "cancelled"
 
     @property
     def done(self) -> bool:
         return self.finished is not None
+
+    @property
+    def returned(self) -> bool:
+        return self.outcome == "returned"
 
 
 class Calls(list):
@@ -35,7 +40,8 @@ class Calls(list):
         return peak_overlap([(c.started, c.finished if c.done else float("inf")) for c in self])
 
     def one_after_another(self) -> bool:
-        return all(b.started >= a.finished for a, b in zip(self, self[1:]) if a.done)
+        """Each call started only once the one before had returned."""
+        return all(a.returned and b.started >= a.finished for a, b in zip(self, self[1:]))
 
 
 def spy(module: types.ModuleType, name: str, replacement: Optional[Callable[..., Any]] = None) -> Calls:
@@ -44,12 +50,21 @@ def spy(module: types.ModuleType, name: str, replacement: Optional[Callable[...,
     target = replacement or getattr(module, name)
     calls = Calls()
 
-    @functools.wraps(target)
+    @functools.wraps(getattr(module, name))
     async def recorded(*args: Any, **kwargs: Any) -> Any:
         call = Call(args + tuple(kwargs.values()), asyncio.get_running_loop().time())
         calls.append(call)
         try:
-            return await target(*args, **kwargs)
+            value = await target(*args, **kwargs)
+        except asyncio.CancelledError:
+            call.outcome = "cancelled"
+            raise
+        except BaseException:
+            call.outcome = "raised"
+            raise
+        else:
+            call.outcome = "returned"
+            return value
         finally:
             call.finished = asyncio.get_running_loop().time()
 

@@ -70,6 +70,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         *,
         time_limit: float = DEFAULT_TIME_LIMIT,
         livelock_limit: int = DEFAULT_LIVELOCK_LIMIT,
+        student_files: frozenset[str] = frozenset(),
     ) -> None:
         selector = _VirtualSelector()
         super().__init__(selector)
@@ -79,6 +80,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         self._clock_resolution = 1 / TICKS_PER_SECOND
         self._time_limit_ticks = to_ticks(time_limit)
         self._livelock_limit = livelock_limit
+        self._student_files = student_files
         self._spins = 0
         self._timer_seq = 0
         self._jobs_in_threads = 0
@@ -171,10 +173,13 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         if not tasks:
             return "No task is waiting."
         labels = {record.name: record.label for record in self.task_records}
+        stacks = {task: task.get_stack() for task in tasks}
+        # A check's own helper tasks would only confuse: show the student's, if any.
+        theirs = [t for t in tasks if any(f.f_code.co_filename in self._student_files for f in stacks[t])]
         lines = ["Tasks still waiting:"]
-        for task in tasks:
+        for task in theirs or tasks:
             label = labels.get(task.get_name()) or coroutine_label(task.get_coro())
-            lines.append(f"  - {label} {_await_point(task)}")
+            lines.append(f"  - {label} {_await_point(stacks[task], self._student_files)}")
         return "\n".join(lines)
 
     # -- threads ------------------------------------------------------------------------
@@ -228,11 +233,10 @@ def _is_asyncio_internal(coro: Any) -> bool:
     return code is not None and os.path.dirname(code.co_filename) == _ASYNCIO_DIR
 
 
-def _await_point(task: asyncio.Task) -> str:
-    frames = task.get_stack()
+def _await_point(frames: list, student_files: frozenset[str]) -> str:
     if not frames:
         return "has not started yet"
-    frame = frames[-1]
+    frame = ([f for f in frames if f.f_code.co_filename in student_files] or frames)[-1]
     filename, lineno = frame.f_code.co_filename, frame.f_lineno
     source = linecache.getline(filename, lineno).strip()
     where = f"{os.path.basename(filename)} line {lineno}"

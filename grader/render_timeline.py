@@ -41,6 +41,13 @@ def side_by_side(expected: Sequence[Line], actual: Sequence[Line], marked: Optio
     return "\n".join(rows)
 
 
+def printed(lines: Sequence[Line]) -> str:
+    """What the program printed, each line with its virtual time."""
+    if not lines:
+        return "    your program printed nothing"
+    return "\n".join(["    your program printed:", *(f"    {_cell(line, True)}" for line in lines)])
+
+
 def _cell(line: Line, times: bool) -> str:
     return f"{seconds(line.time):>7}  {line.text}" if times else line.text
 

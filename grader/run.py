@@ -46,6 +46,7 @@ class Run:
     never_awaited: list[str] = field(default_factory=list)
     loop_errors: list[str] = field(default_factory=list)
     student_files: tuple[str, ...] = ()
+    error_text: Optional[str] = None
 
     @property
     def texts(self) -> list[str]:
@@ -60,11 +61,15 @@ class Run:
 
     def notes(self) -> list[str]:
         """Problems worth mentioning whatever the check was about."""
-        notes = [str(call) for call in self.blocking]
+        notes = [str(call) for call in self.blocking[:1]]
+        if len(self.blocking) > 1:
+            notes[0] += f" ({len(self.blocking) - 1} more blocking call(s) after it.)"
         notes += [NEVER_AWAITED.format(what=what) for what in self.never_awaited]
         return notes
 
     def describe_error(self) -> str:
+        if self.error_text is not None:
+            return self.error_text
         error = self.error
         if isinstance(error, NotImplementedError):
             return NOT_WRITTEN.format(call=self.call)
@@ -94,13 +99,16 @@ def run_student(
 ) -> Run:
     """Call ``function(*args, **kwargs)`` and run the coroutine it returns to the end."""
     result = Run(call=label or describe_call(function, args, kwargs), student_files=student_files)
-    with Sandbox(limits) as box:
+    with Sandbox(limits, student_files=frozenset(student_files)) as box:
         try:
             result.value = _call_and_run(box, function, args, kwargs, result)
         except _NOT_STUDENTS:
             raise
         except BaseException as error:  # the student's, whatever it is
             result.error = error
+            result.error_text = result.describe_error()
+            # Let go of the frames' locals, so never-awaited coroutines are collected (and noted).
+            traceback.clear_frames(error.__traceback__)
     result.lines = box.stdout.lines()
     result.tasks = [record for loop in box.loops for record in loop.task_records]
     result.blocking = box.blocking

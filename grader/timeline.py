@@ -49,7 +49,10 @@ def coroutine_label(coro: object) -> str:
     if code is None or not arguments:
         return f"{name}()"
     names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
-    shown = ", ".join(_short_repr(arguments[n]) for n in names if n in arguments)
+    values = [arguments[n] for n in names if n in arguments]
+    if code.co_flags & inspect.CO_VARARGS:  # a wrapper's *args: show what it was given
+        values += list(arguments.get(code.co_varnames[len(names)], ()))
+    shown = ", ".join(_short_repr(value) for value in values)
     return f"{name}({shown})"
 
 
