@@ -109,11 +109,13 @@ def run_student(
             result.error_text = result.describe_error()
             # Let go of the frames' locals, so never-awaited coroutines are collected (and noted).
             traceback.clear_frames(error.__traceback__)
+        returned = _close_coroutines(result.value)
     result.lines = box.stdout.lines()
     result.tasks = [record for loop in box.loops for record in loop.task_records]
     result.blocking = box.blocking
     result.loop_errors = [error for loop in box.loops for error in loop.errors]
-    result.never_awaited = _never_awaited(box)
+    noted = _never_awaited(box) + [f"{name} (returned by {result.call})" for name in returned]
+    result.never_awaited = list(dict.fromkeys(noted))
     if result.error is None:
         problem = next((p for loop in box.loops for p in loop.problems), None)
         result.error = problem
@@ -142,6 +144,17 @@ def _as_coroutine(awaitable: Any) -> Any:
     return wait_for_it()
 
 
+def _close_coroutines(value: Any) -> list[str]:
+    """Close coroutines the student returned instead of awaiting, so they can't warn later."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    closed = []
+    for item in items:
+        if inspect.iscoroutine(item):
+            item.close()
+            closed.append(f"{item.__qualname__}()")
+    return closed
+
+
 def _kind(value: Any) -> str:
     return "None" if value is None else f"a {type(value).__name__}"
 
@@ -153,7 +166,7 @@ def _never_awaited(box: Sandbox) -> list[str]:
         if issubclass(warning.category, RuntimeWarning) and text.endswith("was never awaited"):
             name = text.split("'")[1] if "'" in text else "a coroutine"
             found.append(f"{name}()")
-    return sorted(set(found), key=found.index)
+    return found
 
 
 def describe_call(function: Callable[..., Any], args: tuple, kwargs: dict) -> str:

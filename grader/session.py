@@ -33,8 +33,11 @@ CRASHED = (
 NOT_RUN = "the grader could not run this check: {reason}"
 # Real seconds allowed to start Python and collect the checks.
 STARTUP_LIMIT = 60.0
-# Real seconds a check may overrun pytest-timeout before its process is ended.
-GRACE = 2.0
+
+
+def kill_after(timeout: float) -> float:
+    """Real seconds of silence after which a worker is ended: pytest-timeout had its chance."""
+    return timeout + max(0.5, timeout / 2)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def _one_worker(files: list[str], settings: Settings, skip: list[str], events: l
         )
         os.close(write_end)
         checks, running, progress = None, None, False
-        for event in _read(read_end, worker, lambda: settings.timeout + GRACE if running else STARTUP_LIMIT):
+        for event in _read(read_end, worker, lambda: kill_after(settings.timeout) if running else STARTUP_LIMIT):
             if event["event"] == "collected":
                 checks = {check["id"] for check in event["checks"]}
                 if not skip:
@@ -101,7 +104,7 @@ def _one_worker(files: list[str], settings: Settings, skip: list[str], events: l
                 events.append(event)
                 running, progress = None, True
             elif event["event"] == "killed" and running:
-                events.append(_failed(running, KILLED.format(seconds=settings.timeout + GRACE)))
+                events.append(_failed(running, KILLED.format(seconds=kill_after(settings.timeout))))
                 running, progress = None, True
         status = worker.wait()
         if running:
