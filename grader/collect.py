@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import pytest
 
 Event = dict[str, Any]
+# The id the plugin gives each submission when one session grades several.
+_SUBMISSION_ID = re.compile(r"-?submission\d+(?=\])|submission\d+-")
 
 
 def describe(item: pytest.Item) -> Event:
     """A check's identity, points and title, as the reports need them."""
-    from .plugin import exercise_of
+    from .plugin import exercise_of, submission_dirs
+
+    callspec = getattr(item, "callspec", None)
+    submission = callspec.params.get("submission_dir") if callspec else None
 
     mark = item.get_closest_marker("check")
     options = mark.kwargs if mark else {}
     title = _first_line(getattr(item, "function", None).__doc__)
     return {
         "id": item.nodeid,
+        "submission": str(submission or submission_dirs(item.config)[0]),
         "exercise": exercise_of(item.module),
         "exercise_title": _first_line(item.module.__doc__) or exercise_of(item.module),
-        "name": item.name,
+        "name": _SUBMISSION_ID.sub("", item.name).replace("[]", ""),
         "title": title or item.name.removeprefix("test_").replace("_", " "),
         "points": options.get("points", 1),
         "hidden": options.get("hidden", False),

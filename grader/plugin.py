@@ -16,7 +16,7 @@ import pytest
 from .failures import Failure
 from .loop import VirtualEventLoop
 from .run import Run, run_student
-from .sandbox import Limits
+from .sandbox import Limits, virtual_world
 from .submission import load_submission
 
 REAL_TIMEOUT = (
@@ -32,14 +32,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--submission",
         metavar="DIR",
+        action="append",
         default=None,
-        help=f"folder holding the student's exerciseN.py files (default: {DEFAULT_SUBMISSION})",
+        help=f"folder holding a student's exerciseN.py files (default: {DEFAULT_SUBMISSION}); "
+        "give it again to grade several submissions in one session",
     )
     parser.addini("grader_submission", "folder holding the student's files", default=DEFAULT_SUBMISSION)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "check(points=1, hidden=False): a graded check and its points")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtestloop(session: pytest.Session) -> Any:
+    """Set the sandboxes' costly part up once for the whole run of checks."""
+    with virtual_world():
+        return (yield)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -63,10 +72,20 @@ def exercise_of(module: types.ModuleType) -> str:
     return getattr(module, "EXERCISE", None) or module.__name__.rsplit(".", 1)[-1]
 
 
+def submission_dirs(config: pytest.Config) -> list[str]:
+    return config.getoption("submission") or [config.getini("grader_submission")]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With several submissions, every check runs once for each."""
+    folders = submission_dirs(metafunc.config)
+    if len(folders) > 1 and "submission_dir" in metafunc.fixturenames:
+        metafunc.parametrize("submission_dir", folders, indirect=True, ids=[f"submission{i}" for i in range(len(folders))])
+
+
 @pytest.fixture
 def submission_dir(request: pytest.FixtureRequest) -> Path:
-    chosen = request.config.getoption("submission") or request.config.getini("grader_submission")
-    return Path(chosen)
+    return Path(getattr(request, "param", None) or submission_dirs(request.config)[0])
 
 
 @pytest.fixture

@@ -83,6 +83,53 @@ def virtual_new_event_loop() -> asyncio.AbstractEventLoop:
 _real_new_event_loop = events.new_event_loop
 
 
+class _World:
+    """The costly, process-wide part of a sandbox: a frozen wall clock, TZ=UTC, and patched
+    ``time.sleep`` and loop creation. Entered once per sandbox, or held across many."""
+
+    def __init__(self) -> None:
+        self._holders = 0
+        self._exit = ExitStack()
+        self._factory: Any = None
+
+    def enter(self) -> None:
+        if self._holders == 0:
+            with ExitStack() as stack:
+                stack.enter_context(_utc())
+                self._factory = stack.enter_context(_frozen_wall_clock())
+                stack.enter_context(_patched(time, "sleep", virtual_sleep))
+                for module in (asyncio, events):
+                    stack.enter_context(_patched(module, "new_event_loop", virtual_new_event_loop))
+                stack.enter_context(_policy_makes_virtual_loops())
+                self._exit = stack.pop_all()
+        self._holders += 1
+
+    def exit(self) -> None:
+        self._holders -= 1
+        if self._holders == 0:
+            self._exit.close()
+
+    def show(self, instant: datetime) -> None:
+        """Set the wall clock that student code reads."""
+        self._factory.move_to(instant)
+
+
+_world = _World()
+
+
+@contextmanager
+def virtual_world() -> Iterator[None]:
+    """Keep the costly part of sandboxes set up across many of them (a whole grading session).
+
+    In between, code outside a sandbox sees the frozen wall clock too: only the grader runs then.
+    """
+    _world.enter()
+    try:
+        yield
+    finally:
+        _world.exit()
+
+
 class Sandbox:
     """Enter to run student code on virtual time; see the module docstring."""
 
@@ -121,12 +168,10 @@ class Sandbox:
         if _active is not None:
             raise RuntimeError("a sandbox is already active; sandboxes do not nest")
         with ExitStack() as stack:
-            stack.enter_context(_utc())
-            stack.enter_context(self._frozen_wall_clock())
-            stack.enter_context(_patched(time, "sleep", virtual_sleep))
-            for module in (asyncio, events):
-                stack.enter_context(_patched(module, "new_event_loop", virtual_new_event_loop))
-            stack.enter_context(_policy_makes_virtual_loops())
+            _world.enter()
+            stack.callback(_world.exit)
+            _world.show(self.start)
+            self.clock.on_change(lambda ticks: _world.show(self.start + timedelta(microseconds=ticks // 1000)))
             stack.enter_context(_patched(sys, "stdout", self.stdout))
             stack.enter_context(_patched(sys, "stderr", self.stderr))
             self.warnings = stack.enter_context(warnings.catch_warnings(record=True))
@@ -143,19 +188,19 @@ class Sandbox:
         _active = None
         self._exit.close()
 
-    @contextmanager
-    def _frozen_wall_clock(self) -> Iterator[None]:
-        saved_limit = freezegun.api.call_stack_inspection_limit
-        # Inspecting the stack would give real time to worker threads and to modules named queue*.
-        freezegun.api.call_stack_inspection_limit = 0
-        freezer = freeze_time(self.start, ignore=_REAL_TIME_MODULES)
-        factory = freezer.start()
-        self.clock.on_change(lambda ticks: factory.move_to(self.start + timedelta(microseconds=ticks // 1000)))
-        try:
-            yield
-        finally:
-            freezer.stop()
-            freezegun.api.call_stack_inspection_limit = saved_limit
+
+@contextmanager
+def _frozen_wall_clock() -> Iterator[Any]:
+    saved_limit = freezegun.api.call_stack_inspection_limit
+    # Inspecting the stack would give real time to worker threads and to modules named queue*.
+    freezegun.api.call_stack_inspection_limit = 0
+    freezer = freeze_time(START_INSTANT, ignore=_REAL_TIME_MODULES)
+    factory = freezer.start()
+    try:
+        yield factory
+    finally:
+        freezer.stop()
+        freezegun.api.call_stack_inspection_limit = saved_limit
 
 
 @contextmanager

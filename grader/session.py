@@ -15,11 +15,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from .catalog import Exercise
-from .collect import Event
 from .results import CheckResult, ExerciseResult, Report
+
+Event = dict[str, Any]
 
 KILLED = (
     "your code was still running after {seconds:g} s of real time and would not let the "
@@ -48,39 +49,61 @@ class Settings:
 
 def grade(exercises: list[Exercise], settings: Settings, in_process: bool = False) -> Report:
     """Run every check of ``exercises`` against the submission and score them."""
+    return grade_each(exercises, [settings.submission], settings.timeout, in_process)[0]
+
+
+def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 3.0, in_process: bool = False) -> list[Report]:
+    """Grade several submissions in one pytest session: a report for each folder, in order."""
     files = [str(exercise.checks) for exercise in exercises]
-    events = _events_in_process(files, settings) if in_process else _events_in_workers(files, settings)
-    return _report(exercises, events)
+    arguments = pytest_arguments(files, [str(folder) for folder in folders], timeout)
+    events = _events_in_process(arguments) if in_process else _events_in_workers(arguments, timeout)
+    return [_report(exercises, events, str(folder)) for folder in folders]
 
 
-def _events_in_process(files: list[str], settings: Settings) -> list[Event]:
+def pytest_arguments(check_files: list[str], submissions: list[str], timeout: float) -> list[str]:
+    """The pytest command line that grades ``check_files`` against each of ``submissions``."""
+    return [
+        *check_files,
+        "-p", "grader.plugin",
+        "-p", "asyncio",
+        "-p", "timeout",
+        "-p", "no:cacheprovider",
+        "-c", os.devnull,
+        "--rootdir", os.path.dirname(check_files[0]) if check_files else ".",
+        "--import-mode=importlib",
+        "-o", "asyncio_mode=strict",
+        "-o", "asyncio_default_fixture_loop_scope=function",
+        "--timeout", f"{timeout:g}",
+        "--timeout-method", "signal",
+        *(f"--submission={folder}" for folder in submissions),
+        "-q", "--no-header", "-p", "no:warnings",
+    ]
+
+
+def _events_in_process(arguments: list[str]) -> list[Event]:
     """Same checks, same events, no worker: quicker, for trusted code such as the kit's tests."""
     import pytest
 
     from .collect import Collector
-    from .worker import pytest_arguments
 
     events: list[Event] = []
-    pytest.main(pytest_arguments(files, str(settings.submission), settings.timeout), plugins=[Collector(events.append)])
+    pytest.main(arguments, plugins=[Collector(events.append)])
     return events
 
 
-def _events_in_workers(files: list[str], settings: Settings) -> list[Event]:
+def _events_in_workers(arguments: list[str], timeout: float) -> list[Event]:
     events: list[Event] = []
     finished: set[str] = set()
     while True:
-        progress, checks = _one_worker(files, settings, sorted(finished), events)
+        progress, checks = _one_worker(arguments, timeout, sorted(finished), events)
         finished |= {event["id"] for event in events if event["event"] == "result"}
         if checks is None or finished >= checks or not progress:
             return events
 
 
-def _one_worker(files: list[str], settings: Settings, skip: list[str], events: list[Event]) -> tuple[bool, Optional[set[str]]]:
+def _one_worker(arguments: list[str], timeout: float, skip: list[str], events: list[Event]) -> tuple[bool, Optional[set[str]]]:
     """Run one worker until it ends; return whether it finished a check, and all check ids."""
-    from .worker import pytest_arguments
-
-    arguments = pytest_arguments(files, str(settings.submission), settings.timeout)
-    arguments += [f"--deselect={nodeid}" for nodeid in skip]
+    arguments = arguments + [f"--deselect={nodeid}" for nodeid in skip]
     read_end, write_end = os.pipe()
     with tempfile.TemporaryFile() as stderr:
         worker = subprocess.Popen(
@@ -93,7 +116,7 @@ def _one_worker(files: list[str], settings: Settings, skip: list[str], events: l
         )
         os.close(write_end)
         checks, running, progress = None, None, False
-        for event in _read(read_end, worker, lambda: kill_after(settings.timeout) if running else STARTUP_LIMIT):
+        for event in _read(read_end, worker, lambda: kill_after(timeout) if running else STARTUP_LIMIT):
             if event["event"] == "collected":
                 checks = {check["id"] for check in event["checks"]}
                 if not skip:
@@ -104,7 +127,7 @@ def _one_worker(files: list[str], settings: Settings, skip: list[str], events: l
                 events.append(event)
                 running, progress = None, True
             elif event["event"] == "killed" and running:
-                events.append(_failed(running, KILLED.format(seconds=kill_after(settings.timeout))))
+                events.append(_failed(running, KILLED.format(seconds=kill_after(timeout))))
                 running, progress = None, True
         status = worker.wait()
         if running:
@@ -167,8 +190,14 @@ def _failed(nodeid: str, message: str) -> Event:
     return {"event": "result", "id": nodeid, "status": "failed", "message": message}
 
 
-def _report(exercises: list[Exercise], events: list[Event]) -> Report:
-    described = {check["id"]: check for event in events if event["event"] == "collected" for check in event["checks"]}
+def _report(exercises: list[Exercise], events: list[Event], submission: str) -> Report:
+    described = {
+        check["id"]: check
+        for event in events
+        if event["event"] == "collected"
+        for check in event["checks"]
+        if check["submission"] == submission
+    }
     outcomes = {event["id"]: event for event in events if event["event"] == "result"}
     errors = [event["message"] for event in events if event["event"] == "error"]
     error = errors[0] if errors else NOT_RUN.format(reason="it was not reached")

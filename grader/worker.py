@@ -18,26 +18,6 @@ from .collect import Collector, Event
 MEMORY_LIMIT = 2 * 1024**3
 
 
-def pytest_arguments(check_files: list[str], submission: str, timeout: float) -> list[str]:
-    """The pytest command line that grades ``check_files`` against ``submission``."""
-    return [
-        *check_files,
-        "-p", "grader.plugin",
-        "-p", "asyncio",
-        "-p", "timeout",
-        "-p", "no:cacheprovider",
-        "-c", os.devnull,
-        "--rootdir", os.path.dirname(check_files[0]) if check_files else ".",
-        "--import-mode=importlib",
-        "-o", "asyncio_mode=strict",
-        "-o", "asyncio_default_fixture_loop_scope=function",
-        "--timeout", f"{timeout:g}",
-        "--timeout-method", "signal",
-        "--submission", submission,
-        "-q", "--no-header", "-p", "no:warnings",
-    ]
-
-
 def _writer(fd: int):
     stream = os.fdopen(fd, "w", encoding="utf-8", buffering=1)
 

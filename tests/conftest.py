@@ -1,4 +1,4 @@
-"""Shared helpers: grade a submission file in-process, the way `grade` would."""
+"""Shared helpers: grade submission files in-process, the way `grade` would."""
 
 from __future__ import annotations
 
@@ -9,18 +9,22 @@ import pytest
 
 from grader.catalog import exercises, resolve
 from grader.results import ExerciseResult
-from grader.session import Settings, grade
+from grader.session import grade_each
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
 
 
-def submission_folder(tmp_path: Path, source: Path, exercise: str) -> Path:
-    """A folder holding ``source`` under the name the grader looks for."""
-    folder = tmp_path / "submission"
-    folder.mkdir(exist_ok=True)
-    shutil.copy(source, folder / f"{exercise}.py")
-    return folder
+def grade_files(folder: Path, sources: list[Path], exercise: str, timeout: float = 3.0) -> list[ExerciseResult]:
+    """Grade each source file as ``exercise`` in one in-process pytest session."""
+    folders = []
+    for index, source in enumerate(sources):
+        submission = folder / f"{exercise}-{index}"
+        submission.mkdir(parents=True)
+        shutil.copy(source, submission / f"{exercise}.py")
+        folders.append(submission)
+    reports = grade_each(resolve([exercise], exercises()), folders, timeout, in_process=True)
+    return [report.exercises[0] for report in reports]
 
 
 @pytest.fixture
@@ -28,9 +32,7 @@ def grade_file(tmp_path):
     """``grade_file(path, "exercise3")`` grades one file in-process and returns its ExerciseResult."""
 
     def grade_one(source: Path, exercise: str, timeout: float = 3.0) -> ExerciseResult:
-        folder = submission_folder(tmp_path, source, exercise)
-        report = grade(resolve([exercise], exercises()), Settings(folder, timeout), in_process=True)
-        return report.exercises[0]
+        return grade_files(tmp_path, [source], exercise, timeout)[0]
 
     return grade_one
 

@@ -4,11 +4,13 @@ intended check with the intended feedback."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, SUBMISSIONS, failed
+from conftest import ROOT, SUBMISSIONS, failed, grade_files
 
 from grader.catalog import exercises
+from grader.results import ExerciseResult
 from grader.run import NEVER_AWAITED, NOT_WRITTEN
 
 EXERCISES = [exercise.name for exercise in exercises()]
@@ -88,6 +90,25 @@ WRONG = {
 }
 
 
+def _every_file(exercise: str) -> list[Path]:
+    return [
+        ROOT / "solutions" / f"{exercise}.py",
+        ROOT / "exercises" / f"{exercise}.py",
+        *sorted((SUBMISSIONS / exercise).glob("*.py")),
+    ]
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> dict[Path, ExerciseResult]:
+    """Every file of every exercise, graded once: one pytest session per exercise."""
+    results = {}
+    for exercise in EXERCISES:
+        files = _every_file(exercise)
+        folder = tmp_path_factory.mktemp(exercise)
+        results.update(zip(files, grade_files(folder, files, exercise)))
+    return results
+
+
 def _right_submissions():
     for path in sorted(SUBMISSIONS.glob("exercise*/right_*.py")) + [SUBMISSIONS / "exercise3/article_verbatim.py"]:
         needs_311 = "# requires: 3.11" in path.read_text(encoding="utf-8")
@@ -106,29 +127,29 @@ def test_every_wrong_submission_on_disk_is_under_test():
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
-def test_the_reference_solution_gets_full_marks(grade_file, exercise):
-    result = grade_file(ROOT / "solutions" / f"{exercise}.py", exercise)
+def test_the_reference_solution_gets_full_marks(graded, exercise):
+    result = graded[ROOT / "solutions" / f"{exercise}.py"]
     assert failed(result) == {}
     assert result.score == result.max_score == 10
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
-def test_the_untouched_stub_scores_zero_saying_it_is_not_written(grade_file, exercise):
-    result = grade_file(ROOT / "exercises" / f"{exercise}.py", exercise)
+def test_the_untouched_stub_scores_zero_saying_it_is_not_written(graded, exercise):
+    result = graded[ROOT / "exercises" / f"{exercise}.py"]
     assert result.score == 0
     assert all(NOT_WRITTEN.split("{call}")[1] in message for message in failed(result).values())
 
 
 @pytest.mark.parametrize("path", list(_right_submissions()))
-def test_a_correct_submission_in_another_style_gets_full_marks(grade_file, path):
-    result = grade_file(path, path.parent.name)
+def test_a_correct_submission_in_another_style_gets_full_marks(graded, path):
+    result = graded[path]
     assert failed(result) == {}
     assert result.score == result.max_score
 
 
 @pytest.mark.parametrize("name", sorted(WRONG))
-def test_a_wrong_submission_fails_the_intended_check_with_the_intended_feedback(grade_file, name):
-    result = grade_file(SUBMISSIONS / name, name.split("/")[0])
+def test_a_wrong_submission_fails_the_intended_check_with_the_intended_feedback(graded, name):
+    result = graded[SUBMISSIONS / name]
     failures = failed(result)
     assert result.score < result.max_score
     for check, texts in WRONG[name].items():
