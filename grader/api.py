@@ -17,7 +17,25 @@ from .sandbox import Limits
 from .timeline import Line, TaskRecord
 
 __all__ = [
-    "Call", "Calls", "Failure", "Limits", "Line", "Mismatch", "Missing", "Run", "TaskRecord",
-    "check", "expect_all_tasks_done", "expect_concurrency", "expect_duration", "expect_no_blocking",
-    "expect_output", "expect_timeline", "plain_repr", "seconds", "side_by_side", "spy", "task_chart",
+    "Call",
+    "Calls",
+    "Failure",
+    "Limits",
+    "Line",
+    "Mismatch",
+    "Missing",
+    "Run",
+    "TaskRecord",
+    "check",
+    "expect_all_tasks_done",
+    "expect_concurrency",
+    "expect_duration",
+    "expect_no_blocking",
+    "expect_output",
+    "expect_timeline",
+    "plain_repr",
+    "seconds",
+    "side_by_side",
+    "spy",
+    "task_chart",
 ]

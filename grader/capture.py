@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from .errors import LoopProblem
 from .timeline import Line
@@ -28,7 +28,7 @@ class TimelineWriter(io.TextIOBase):
         self._now = now
         self._max_lines = max_lines
         self._lines: list[Line] = []
-        self._partial: Optional[tuple[float, list[str]]] = None
+        self._partial: tuple[float, list[str]] | None = None
         self._lock = threading.Lock()
         self.overflowed = False
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from .catalog import exercises, resolve
 from .render_report import to_json, to_text
@@ -26,18 +26,28 @@ def parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 all checks passed, 1 some failed, 2 usage error.",
     )
     p.add_argument("exercise", nargs="*", help="exercise3, 3, or all (the default)")
-    p.add_argument("--from", dest="folder", default="exercises", metavar="DIR",
-                   help="grade DIR/exerciseN.py (default: exercises)")
+    p.add_argument(
+        "--from", dest="folder", default="exercises", metavar="DIR", help="grade DIR/exerciseN.py (default: exercises)"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
-    p.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS",
-                   help="real seconds one check may run before it is stopped (default: 3)")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                   help="color the text report (auto: on a terminal, unless NO_COLOR is set)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=3.0,
+        metavar="SECONDS",
+        help="real seconds one check may run before it is stopped (default: 3)",
+    )
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="color the text report (auto: on a terminal, unless NO_COLOR is set)",
+    )
     p.add_argument("--show-hidden", action="store_true", help="show the messages of hidden checks")
     return p
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     options = parser().parse_args(argv)
     try:
         report = _grade(options)

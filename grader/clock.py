@@ -7,7 +7,7 @@ after sleeps of 0.1, 0.2 and 0.3 the clock reads exactly 0.6.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 TICKS_PER_SECOND = 1_000_000_000
 

@@ -9,10 +9,7 @@ DEADLOCK = (
     "the event loop got stuck at {time:g} s: every task is waiting, no timer is scheduled "
     "and nothing else can wake it up (a deadlock).\n{tasks}"
 )
-TIME_LIMIT = (
-    "still running after {limit:g} s of event-loop time (the grader's limit): "
-    "does a loop never end?\n{tasks}"
-)
+TIME_LIMIT = "still running after {limit:g} s of event-loop time (the grader's limit): does a loop never end?\n{tasks}"
 LIVELOCK = (
     "the event loop went round {count:,} times at {time:g} s without time moving on: "
     "a loop that only does `await asyncio.sleep(0)` never lets time pass (a livelock).\n{tasks}"

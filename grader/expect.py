@@ -6,7 +6,7 @@ code did, in time and order, and (given ``help``) how to fix it.
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
 from .failures import Failure
 from .render_timeline import first_difference, printed, seconds, side_by_side, task_chart
@@ -26,9 +26,8 @@ TOO_FEW_AT_ONCE = "at most {peak} {function}() call(s) ran at the same time; exp
 TOO_MANY_AT_ONCE = "{peak} {function}() calls ran at the same time; expected at most {count}"
 
 
-
 def expect_output(
-    run: Run, expected: Sequence[str], help: Optional[str] = None, normalize: Callable[[str], str] = str
+    run: Run, expected: Sequence[str], help: str | None = None, normalize: Callable[[str], str] = str
 ) -> None:
     """The printed lines are ``expected``, in order; their times are not compared.
 
@@ -46,7 +45,7 @@ def expect_output(
         )
 
 
-def expect_timeline(run: Run, expected: Sequence[tuple[float, str]], help: Optional[str] = None) -> None:
+def expect_timeline(run: Run, expected: Sequence[tuple[float, str]], help: str | None = None) -> None:
     """The printed lines are ``expected`` (time, text) pairs: same text, same virtual time."""
     want = [Line(float(time), text) for time, text in expected]
     index = first_difference(want, run.lines, TOLERANCE)
@@ -71,7 +70,7 @@ def _text_difference(want: Sequence[Line], got: Sequence[Line], index: int) -> s
     return LINE_DIFFERS.format(number=index + 1, expected=want[index].text, actual=got[index].text)
 
 
-def expect_duration(run: Run, expected: float, help: Optional[str] = None) -> None:
+def expect_duration(run: Run, expected: float, help: str | None = None) -> None:
     """The call took exactly ``expected`` seconds of virtual time."""
     if run.duration is None:
         raise Failure(NOT_DONE.format(call=run.call), help=help, notes=run.notes())
@@ -84,16 +83,18 @@ def expect_duration(run: Run, expected: float, help: Optional[str] = None) -> No
         )
 
 
-def expect_no_blocking(run: Run, help: Optional[str] = None) -> None:
+def expect_no_blocking(run: Run, help: str | None = None) -> None:
     """No blocking call (``time.sleep``) ran while the event loop was running."""
     if run.blocking:
         raise Failure(str(run.blocking[0]), help=help, notes=run.notes()[1:])
 
 
-def expect_all_tasks_done(run: Run, help: Optional[str] = None) -> None:
+def expect_all_tasks_done(run: Run, help: str | None = None) -> None:
     """Every task the call started had finished when it returned."""
     end = run.duration if run.duration is not None else float("inf")
-    pending = [t for t in run.tasks[1:] if t.finished is None or t.finished > end or (t.cancelled and t.finished == end)]
+    pending = [
+        t for t in run.tasks[1:] if t.finished is None or t.finished > end or (t.cancelled and t.finished == end)
+    ]
     if pending:
         raise Failure(
             PENDING.format(count=len(pending), call=run.call),
@@ -103,7 +104,9 @@ def expect_all_tasks_done(run: Run, help: Optional[str] = None) -> None:
         )
 
 
-def expect_concurrency(run: Run, function: str, at_least: int = 0, at_most: Optional[int] = None, help: Optional[str] = None) -> None:
+def expect_concurrency(
+    run: Run, function: str, at_least: int = 0, at_most: int | None = None, help: str | None = None
+) -> None:
     """Between ``at_least`` and ``at_most`` calls of ``function`` ran at one virtual instant."""
     peak = run.peak(function)
     if peak < at_least:

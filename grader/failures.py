@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 _ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 
@@ -35,8 +36,8 @@ class Failure(Exception):
     def __init__(
         self,
         rationale: str,
-        help: Optional[str] = None,
-        details: Optional[str] = None,
+        help: str | None = None,
+        details: str | None = None,
         notes: Sequence[str] = (),
     ) -> None:
         super().__init__(rationale)
@@ -58,7 +59,7 @@ class Failure(Exception):
 class Mismatch(Failure):
     """The student's value differs from the expected one."""
 
-    def __init__(self, expected: Any, actual: Any, help: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(self, expected: Any, actual: Any, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(f"expected {plain_repr(expected)}, not {plain_repr(actual)}", help=help, **kwargs)
         self.expected = expected
         self.actual = actual
@@ -67,7 +68,7 @@ class Mismatch(Failure):
 class Missing(Failure):
     """Something expected is not there."""
 
-    def __init__(self, item: Any, collection: Any, help: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(self, item: Any, collection: Any, help: str | None = None, **kwargs: Any) -> None:
         super().__init__(f"did not find {plain_repr(item)} in {plain_repr(collection)}", help=help, **kwargs)
         self.item = item
         self.collection = collection

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any
 
 from .timeline import peak_overlap
 
@@ -17,7 +18,7 @@ class Call:
 
     args: tuple
     started: float
-    finished: Optional[float] = None
+    finished: float | None = None
     outcome: str = "running"  # then "returned", "raised" or "cancelled"
 
     @property
@@ -41,10 +42,10 @@ class Calls(list):
 
     def one_after_another(self) -> bool:
         """Each call started only once the one before had returned."""
-        return all(a.returned and b.started >= a.finished for a, b in zip(self, self[1:]))
+        return all(a.returned and b.started >= a.finished for a, b in zip(self, self[1:], strict=False))
 
 
-def spy(module: types.ModuleType, name: str, replacement: Optional[Callable[..., Any]] = None) -> Calls:
+def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | None = None) -> Calls:
     """Replace ``module.name`` with a wrapper that records each call, then runs the original
     (or ``replacement``, a coroutine function with the same signature, say with other delays)."""
     target = replacement or getattr(module, name)

@@ -14,7 +14,8 @@ import os
 import selectors
 import threading
 from asyncio import events
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .clock import TICKS_PER_SECOND, VirtualClock, to_ticks
 from .errors import DEADLOCK, LIVELOCK, TIME_LIMIT, Deadlock, Livelock, LoopProblem, TimeLimitExceeded
@@ -51,9 +52,9 @@ class _VirtualSelector(selectors.DefaultSelector):  # type: ignore[misc,valid-ty
     def __init__(self) -> None:
         super().__init__()
         self.select_for_real = super().select
-        self.idle: Callable[[Optional[float]], list] = self.select_for_real
+        self.idle: Callable[[float | None], list] = self.select_for_real
 
-    def select(self, timeout: Optional[float] = None) -> list:
+    def select(self, timeout: float | None = None) -> list:
         return self.idle(timeout)
 
 
@@ -66,7 +67,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def __init__(
         self,
-        clock: Optional[VirtualClock] = None,
+        clock: VirtualClock | None = None,
         *,
         time_limit: float = DEFAULT_TIME_LIMIT,
         livelock_limit: int = DEFAULT_LIVELOCK_LIMIT,
@@ -112,7 +113,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     # -- waiting ------------------------------------------------------------------------
 
-    def _select(self, timeout: Optional[float]) -> list:
+    def _select(self, timeout: float | None) -> list:
         ready = self._select_for_real(0)
         if ready:
             self._spins = 0
@@ -243,6 +244,6 @@ def _await_point(frames: list, student_files: frozenset[str]) -> str:
     return f"is waiting at {where}: {source}" if source else f"is waiting at {where}"
 
 
-def virtual_loop_factory(clock: Optional[VirtualClock] = None, **limits: Any) -> Callable[[], VirtualEventLoop]:
+def virtual_loop_factory(clock: VirtualClock | None = None, **limits: Any) -> Callable[[], VirtualEventLoop]:
     """A zero-argument factory, as ``asyncio.Runner(loop_factory=...)`` expects."""
     return lambda: VirtualEventLoop(clock, **limits)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import pytest
 
@@ -80,7 +81,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """With several submissions, every check runs once for each."""
     folders = submission_dirs(metafunc.config)
     if len(folders) > 1 and "submission_dir" in metafunc.fixturenames:
-        metafunc.parametrize("submission_dir", folders, indirect=True, ids=[f"submission{i}" for i in range(len(folders))])
+        metafunc.parametrize(
+            "submission_dir", folders, indirect=True, ids=[f"submission{i}" for i in range(len(folders))]
+        )
 
 
 @pytest.fixture
@@ -113,7 +116,7 @@ def run(student_path: Path) -> Callable[..., Run]:
         *args: Any,
         allow_error: bool = False,
         limits: Limits = Limits(),
-        label: Optional[str] = None,
+        label: str | None = None,
         **kwargs: Any,
     ) -> Run:
         result = run_student(function, *args, limits=limits, student_files=files, label=label, **kwargs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .timeline import Line, TaskRecord
 
@@ -17,7 +17,7 @@ def seconds(value: float) -> str:
     return f"{text}0 s" if text.endswith(".") else f"{text} s"
 
 
-def first_difference(expected: Sequence[Line], actual: Sequence[Line], tolerance: float) -> Optional[int]:
+def first_difference(expected: Sequence[Line], actual: Sequence[Line], tolerance: float) -> int | None:
     for index in range(max(len(expected), len(actual))):
         if index >= len(expected) or index >= len(actual):
             return index
@@ -27,7 +27,7 @@ def first_difference(expected: Sequence[Line], actual: Sequence[Line], tolerance
     return None
 
 
-def side_by_side(expected: Sequence[Line], actual: Sequence[Line], marked: Optional[int], times: bool = True) -> str:
+def side_by_side(expected: Sequence[Line], actual: Sequence[Line], marked: int | None, times: bool = True) -> str:
     """Two columns, expected and actual, the first differing row marked with ``>``."""
     left = [_cell(line, times) for line in expected]
     right = [_cell(line, times) for line in actual]
@@ -52,7 +52,7 @@ def _cell(line: Line, times: bool) -> str:
     return f"{seconds(line.time):>7}  {line.text}" if times else line.text
 
 
-def task_chart(tasks: Sequence[TaskRecord], until: Optional[float] = None) -> str:
+def task_chart(tasks: Sequence[TaskRecord], until: float | None = None) -> str:
     """One bar per task over virtual time, so overlap (or its absence) shows at a glance."""
     if not tasks:
         return "    (no tasks were created)"

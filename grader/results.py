@@ -58,4 +58,6 @@ class Report:
 
     @property
     def full_marks(self) -> bool:
-        return not self.errors and all(check.status != "failed" for exercise in self.exercises for check in exercise.checks)
+        return not self.errors and all(
+            check.status != "failed" for exercise in self.exercises for check in exercise.checks
+        )

@@ -6,8 +6,9 @@ import inspect
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 import pytest
 
@@ -23,11 +24,13 @@ else:  # pragma: no cover - exercised on 3.10
 
 NOT_WRITTEN = "{call} is not written yet: it still raises NotImplementedError."
 NOT_ASYNC = (
-    "{call} returned {kind} instead of a coroutine: define it with `async def`, "
-    "not `def`, so that it can be awaited."
+    "{call} returned {kind} instead of a coroutine: define it with `async def`, not `def`, so that it can be awaited."
 )
 RAISED = "{call} raised {error}"
-NEVER_AWAITED = "{what} was never awaited: calling a coroutine function only creates a coroutine; `await` it (or wrap it in a task) to run it."
+NEVER_AWAITED = (
+    "{what} was never awaited: calling a coroutine function only creates a coroutine; "
+    "`await` it (or wrap it in a task) to run it."
+)
 # Exceptions that belong to pytest (a pytest-timeout expiry, say), never to the student.
 _NOT_STUDENTS = (KeyboardInterrupt, pytest.fail.Exception, pytest.skip.Exception)
 
@@ -38,21 +41,21 @@ class Run:
 
     call: str
     value: Any = None
-    error: Optional[BaseException] = None
-    duration: Optional[float] = None
+    error: BaseException | None = None
+    duration: float | None = None
     lines: list[Line] = field(default_factory=list)
     tasks: list[TaskRecord] = field(default_factory=list)
     blocking: list[BlockingCall] = field(default_factory=list)
     never_awaited: list[str] = field(default_factory=list)
     loop_errors: list[str] = field(default_factory=list)
     student_files: tuple[str, ...] = ()
-    error_text: Optional[str] = None
+    error_text: str | None = None
 
     @property
     def texts(self) -> list[str]:
         return [line.text for line in self.lines]
 
-    def peak(self, function: Optional[str] = None) -> int:
+    def peak(self, function: str | None = None) -> int:
         """Most tasks (running ``function``, if given) alive at one virtual instant."""
         return peak_concurrency(self.tasks, function)
 
@@ -94,7 +97,7 @@ def run_student(
     *args: Any,
     limits: Limits = Limits(),
     student_files: tuple[str, ...] = (),
-    label: Optional[str] = None,
+    label: str | None = None,
     **kwargs: Any,
 ) -> Run:
     """Call ``function(*args, **kwargs)`` and run the coroutine it returns to the end."""
@@ -188,9 +191,7 @@ def _one_line(error: BaseException) -> str:
 def student_traceback(error: BaseException, student_files: tuple[str, ...]) -> str:
     """The traceback of ``error`` cut to the frames in the student's own files."""
     frames = [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if os.path.abspath(frame.filename) in student_files
+        frame for frame in traceback.extract_tb(error.__traceback__) if os.path.abspath(frame.filename) in student_files
     ]
     if not frames:
         return ""

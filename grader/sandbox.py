@@ -16,10 +16,11 @@ import sys
 import time
 import warnings
 from asyncio import events
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import freezegun.api
 from freezegun import freeze_time
@@ -32,7 +33,7 @@ START_INSTANT = datetime(2024, 4, 1, 9, 0, 0)
 # Modules that must keep the real clock: pytest's own timing and its plugins.
 _REAL_TIME_MODULES = ["_pytest", "pluggy", "pytest_timeout", "pytest_asyncio"]
 _real_sleep = time.sleep
-_active: Optional["Sandbox"] = None
+_active: Sandbox | None = None
 
 BLOCKING = (
     "{call} at {where} blocks the event loop: nothing else can run while it waits. "
@@ -163,7 +164,7 @@ class Sandbox:
         where = f"{os.path.basename(frame.f_code.co_filename)} line {frame.f_lineno}"
         self.blocking.append(BlockingCall(f"{call}({seconds:g})", seconds, self.clock.time(), where))
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         global _active
         if _active is not None:
             raise RuntimeError("a sandbox is already active; sandboxes do not nest")

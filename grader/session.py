@@ -13,9 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any
 
 from .catalog import Exercise
 from .results import CheckResult, ExerciseResult, Report
@@ -28,8 +29,7 @@ KILLED = (
     "and catches every exception."
 )
 CRASHED = (
-    "the grading process ended while this check was running ({how}). "
-    "Does your code call os._exit() or crash Python?"
+    "the grading process ended while this check was running ({how}). Does your code call os._exit() or crash Python?"
 )
 NOT_RUN = "the grader could not run this check: {reason}"
 # Real seconds allowed to start Python and collect the checks.
@@ -52,7 +52,9 @@ def grade(exercises: list[Exercise], settings: Settings, in_process: bool = Fals
     return grade_each(exercises, [settings.submission], settings.timeout, in_process)[0]
 
 
-def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 3.0, in_process: bool = False) -> list[Report]:
+def grade_each(
+    exercises: list[Exercise], folders: list[Path], timeout: float = 3.0, in_process: bool = False
+) -> list[Report]:
     """Grade several submissions in one pytest session: a report for each folder, in order."""
     files = [str(exercise.checks) for exercise in exercises]
     arguments = pytest_arguments(files, [str(folder) for folder in folders], timeout)
@@ -64,19 +66,32 @@ def pytest_arguments(check_files: list[str], submissions: list[str], timeout: fl
     """The pytest command line that grades ``check_files`` against each of ``submissions``."""
     return [
         *check_files,
-        "-p", "grader.plugin",
-        "-p", "asyncio",
-        "-p", "timeout",
-        "-p", "no:cacheprovider",
-        "-c", os.devnull,
-        "--rootdir", os.path.dirname(check_files[0]) if check_files else ".",
+        "-p",
+        "grader.plugin",
+        "-p",
+        "asyncio",
+        "-p",
+        "timeout",
+        "-p",
+        "no:cacheprovider",
+        "-c",
+        os.devnull,
+        "--rootdir",
+        os.path.dirname(check_files[0]) if check_files else ".",
         "--import-mode=importlib",
-        "-o", "asyncio_mode=strict",
-        "-o", "asyncio_default_fixture_loop_scope=function",
-        "--timeout", f"{timeout:g}",
-        "--timeout-method", "signal",
+        "-o",
+        "asyncio_mode=strict",
+        "-o",
+        "asyncio_default_fixture_loop_scope=function",
+        "--timeout",
+        f"{timeout:g}",
+        "--timeout-method",
+        "signal",
         *(f"--submission={folder}" for folder in submissions),
-        "-q", "--no-header", "-p", "no:warnings",
+        "-q",
+        "--no-header",
+        "-p",
+        "no:warnings",
     ]
 
 
@@ -101,7 +116,26 @@ def _events_in_workers(arguments: list[str], timeout: float) -> list[Event]:
             return events
 
 
-def _one_worker(arguments: list[str], timeout: float, skip: list[str], events: list[Event]) -> tuple[bool, Optional[set[str]]]:
+@dataclass
+class _Watch:
+    """What the supervisor knows of one worker while it runs."""
+
+    timeout: float
+    checks: set[str] | None = None
+    running: str | None = None
+    progress: bool = False
+
+    def silence_allowed(self) -> float:
+        return kill_after(self.timeout) if self.running else STARTUP_LIMIT
+
+    def finish(self, events: list[Event], event: Event) -> None:
+        events.append(event)
+        self.running, self.progress = None, True
+
+
+def _one_worker(
+    arguments: list[str], timeout: float, skip: list[str], events: list[Event]
+) -> tuple[bool, set[str] | None]:
     """Run one worker until it ends; return whether it finished a check, and all check ids."""
     arguments = arguments + [f"--deselect={nodeid}" for nodeid in skip]
     read_end, write_end = os.pipe()
@@ -115,29 +149,26 @@ def _one_worker(arguments: list[str], timeout: float, skip: list[str], events: l
             env=_worker_environment(),
         )
         os.close(write_end)
-        checks, running, progress = None, None, False
-        for event in _read(read_end, worker, lambda: kill_after(timeout) if running else STARTUP_LIMIT):
+        watch = _Watch(timeout)
+        for event in _read(read_end, worker, watch.silence_allowed):
             if event["event"] == "collected":
-                checks = {check["id"] for check in event["checks"]}
+                watch.checks = {check["id"] for check in event["checks"]}
                 if not skip:
                     events.append(event)
             elif event["event"] == "start":
-                running = event["id"]
+                watch.running = event["id"]
             elif event["event"] == "result":
-                events.append(event)
-                running, progress = None, True
-            elif event["event"] == "killed" and running:
-                events.append(_failed(running, KILLED.format(seconds=kill_after(timeout))))
-                running, progress = None, True
+                watch.finish(events, event)
+            elif event["event"] == "killed" and watch.running:
+                watch.finish(events, _failed(watch.running, KILLED.format(seconds=kill_after(timeout))))
         status = worker.wait()
-        if running:
-            events.append(_failed(running, CRASHED.format(how=_how(status))))
-            progress = True
-        if checks is None:
+        if watch.running:
+            watch.finish(events, _failed(watch.running, CRASHED.format(how=_how(status))))
+        if watch.checks is None:
             stderr.seek(0)
             reason = stderr.read().decode(errors="replace").strip().splitlines()[-1:] or [f"exit status {status}"]
             events.append({"event": "error", "message": NOT_RUN.format(reason=reason[0])})
-    return progress, checks
+    return watch.progress, watch.checks
 
 
 def _read(fd: int, worker: subprocess.Popen, limit: Callable[[], float]) -> Iterator[Event]:
@@ -164,7 +195,7 @@ def _read(fd: int, worker: subprocess.Popen, limit: Callable[[], float]) -> Iter
                     deadline = time.monotonic() + limit()
 
 
-def _parse(line: bytes) -> Optional[Event]:
+def _parse(line: bytes) -> Event | None:
     try:
         event = json.loads(line)
     except ValueError:
@@ -205,11 +236,13 @@ def _report(exercises: list[Exercise], events: list[Event], submission: str) -> 
     for exercise in exercises:
         checks = [check for check in described.values() if check["exercise"] == exercise.name]
         title = checks[0]["exercise_title"] if checks else exercise.name
-        results.append(ExerciseResult(exercise.name, title, [_result(check, outcomes.get(check["id"]), error) for check in checks]))
+        results.append(
+            ExerciseResult(exercise.name, title, [_result(check, outcomes.get(check["id"]), error) for check in checks])
+        )
     return Report(results, errors)
 
 
-def _result(check: Event, outcome: Optional[Event], error: str) -> CheckResult:
+def _result(check: Event, outcome: Event | None, error: str) -> CheckResult:
     outcome = outcome or {"status": "failed", "message": error}
     return CheckResult(
         exercise=check["exercise"],

@@ -19,7 +19,7 @@ SYNTAX = "{shown} has a syntax error on line {line}: {message}"
 IMPORT_RAISED = "{shown} raised {error} while it was being imported"
 IMPORT_EXITED = (
     "{shown} called sys.exit() while it was being imported, so the grader could not use it. "
-    "Put code that runs the program under `if __name__ == \"__main__\":`."
+    'Put code that runs the program under `if __name__ == "__main__":`.'
 )
 IMPORT_STOPPED = "{shown} was stopped while it was being imported: {problem}"
 

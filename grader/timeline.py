@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .clock import TICKS_PER_SECOND
 
@@ -24,10 +23,10 @@ class TaskRecord:
     label: str
     name: str
     created: float
-    started: Optional[float] = None
-    finished: Optional[float] = None
+    started: float | None = None
+    finished: float | None = None
     cancelled: bool = False
-    error: Optional[BaseException] = field(default=None, repr=False)
+    error: BaseException | None = field(default=None, repr=False)
 
     @property
     def function(self) -> str:
@@ -65,11 +64,14 @@ def seconds(ticks: int) -> float:
     return ticks / TICKS_PER_SECOND
 
 
-def peak_concurrency(records: list[TaskRecord], function: Optional[str] = None) -> int:
+def peak_concurrency(records: list[TaskRecord], function: str | None = None) -> int:
     """The largest number of tasks (running ``function``, if given) alive at one instant."""
     return peak_overlap(
         [
-            (record.started if record.started is not None else record.created, record.finished if record.finished is not None else float("inf"))
+            (
+                record.started if record.started is not None else record.created,
+                record.finished if record.finished is not None else float("inf"),
+            )
             for record in records
             if function is None or record.function == function
         ]

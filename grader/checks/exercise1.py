@@ -9,7 +9,9 @@ SLEEP = "print hello, then `await asyncio.sleep(1)`, then print world."
 @check(points=2)
 def test_prints_hello_then_world(student, run):
     """main() prints hello, then world"""
-    expect_output(run(student.main), ["hello", "world"], help="print exactly `hello` and then `world`, one print() each.")
+    expect_output(
+        run(student.main), ["hello", "world"], help="print exactly `hello` and then `world`, one print() each."
+    )
 
 
 @check(points=3)

@@ -4,7 +4,9 @@ from grader import Failure, check, expect_duration, expect_output, expect_timeli
 from grader.checks.common import any_clock, at, check_not_blocking, check_say_after
 
 LINES = ["started at HH:MM:SS", "hello", "world", "finished at HH:MM:SS"]
-ONE_AFTER_ANOTHER = "await say_after(1, 'hello') and then await say_after(2, 'world'): each await waits for the call to end."
+ONE_AFTER_ANOTHER = (
+    "await say_after(1, 'hello') and then await say_after(2, 'world'): each await waits for the call to end."
+)
 
 
 @check(points=2)
@@ -44,11 +46,15 @@ def test_main_awaits_say_after_one_call_after_the_other(student, run):
     run(student.main)
     if calls.arguments() != [(1, "hello"), (2, "world")]:
         shown = ", ".join(f"say_after{args!r}" for args in calls.arguments()) or "nothing"
-        raise Failure(f"main() called {shown}; expected say_after(1, 'hello') and then say_after(2, 'world')",
-                      help="call say_after, instead of printing or sleeping in main() itself.")
+        raise Failure(
+            f"main() called {shown}; expected say_after(1, 'hello') and then say_after(2, 'world')",
+            help="call say_after, instead of printing or sleeping in main() itself.",
+        )
     if not calls.one_after_another():
-        raise Failure("the two say_after calls overlapped: this exercise is about awaiting one after the other",
-                      help=ONE_AFTER_ANOTHER)
+        raise Failure(
+            "the two say_after calls overlapped: this exercise is about awaiting one after the other",
+            help=ONE_AFTER_ANOTHER,
+        )
 
 
 @check(points=2)

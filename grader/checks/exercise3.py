@@ -62,8 +62,7 @@ def test_both_calls_run_at_the_same_time_and_finish(student, run):
     expect_all_tasks_done(result, help="await every task you create before main() returns.")
     if calls.peak() < 2:
         spans = "; ".join(
-            f"say_after{call.args!r} ran {seconds(call.started)} -> {seconds(call.finished)}"
-            for call in calls
+            f"say_after{call.args!r} ran {seconds(call.started)} -> {seconds(call.finished)}" for call in calls
         )
         raise Failure(
             f"the say_after calls never overlapped: {spans or 'say_after was never called'}",

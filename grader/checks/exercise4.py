@@ -44,11 +44,14 @@ def test_all_fetches_run_at_the_same_time(student, run):
     calls = spy(student, "fetch")
     run(student.fetch_all, JOBS)
     if len(calls) != len(JOBS):
-        raise Failure(f"fetch_all called fetch {len(calls)} time(s) for {len(JOBS)} jobs",
-                      help="call fetch(delay, value) once for each job.")
+        raise Failure(
+            f"fetch_all called fetch {len(calls)} time(s) for {len(JOBS)} jobs",
+            help="call fetch(delay, value) once for each job.",
+        )
     if calls.peak() < len(JOBS):
-        raise Failure(f"at most {calls.peak()} fetch() calls ran at the same time; expected all {len(JOBS)}",
-                      help=CONCURRENT)
+        raise Failure(
+            f"at most {calls.peak()} fetch() calls ran at the same time; expected all {len(JOBS)}", help=CONCURRENT
+        )
 
 
 @check(points=2)
@@ -58,7 +61,8 @@ def test_uses_the_given_fetch(student, run):
     result = run(student.fetch_all, JOBS)
     if result.value != ["PEAR", "APPLE", "FIG"]:
         raise Failure(
-            f"with the grader's own fetch (which returns values in capitals), fetch_all returned {plain_repr(result.value)}; "
+            "with the grader's own fetch (which returns values in capitals), "
+            f"fetch_all returned {plain_repr(result.value)}; "
             "expected ['PEAR', 'APPLE', 'FIG']",
             help="return what each `await fetch(delay, value)` gives back, not the values from the jobs.",
             notes=result.notes(),
