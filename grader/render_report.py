@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 from .results import CheckResult, ExerciseResult, Report
 
 HIDDEN = "(hidden check: its details are shown to your instructor)"
+# A CI runner reads `::command::` at the start of a line and the legacy `##[command]` anywhere:
+# text that came from student code must not be able to forge annotations or scores.
+_WORKFLOW_COMMAND = re.compile(r"^(\s*:)(:)", re.MULTILINE)
+ZERO_WIDTH_SPACE = "\u200b"
 SAME_FOR_ALL = "Every check failed for the same reason:"
 VERDICTS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
 COLORS = {"passed": "32", "failed": "31", "skipped": "33"}
@@ -32,7 +37,8 @@ def to_json(report: Report, show_hidden: bool = False) -> str:
     }
     if report.errors:
         document["errors"] = list(report.errors)
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    # "\u0023" decodes to "#": the document means the same, but no line holds "##[".
+    return json.dumps(document, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[")
 
 
 def _exercise_json(exercise: ExerciseResult, show_hidden: bool) -> dict:
@@ -64,7 +70,13 @@ def to_text(report: Report, color: bool = False, show_hidden: bool = False) -> s
     blocks += [f"Error: {error}" for error in report.errors]
     total = f"Score: {points(report.score)}/{points(report.max_score)}"
     blocks.append(paint(total, "passed" if report.full_marks else "failed"))
-    return "\n\n".join(blocks) + "\n"
+    return defuse("\n\n".join(blocks) + "\n")
+
+
+def defuse(text: str) -> str:
+    """Break up CI workflow commands with an invisible space, so they print but do nothing."""
+    text = _WORKFLOW_COMMAND.sub(lambda m: m.group(1) + ZERO_WIDTH_SPACE + m.group(2), text)
+    return text.replace("##[", "#" + ZERO_WIDTH_SPACE + "#[")
 
 
 def _exercise_text(exercise: ExerciseResult, paint, show_hidden: bool) -> str:
