@@ -107,7 +107,8 @@ def run(student_path: Path) -> Callable[..., Run]:
     """``run(student.main)`` runs a student coroutine on virtual time and returns a :class:`Run`.
 
     If the student's code raises, the check fails with that error, unless ``allow_error=True``.
-    ``label`` names the call in messages when ``function`` is a check's own wrapper.
+    ``label`` names the call in messages when ``function`` is a check's own wrapper;
+    ``sync=True`` runs a plain (not async) function, still on virtual time.
     """
     files = (str(student_path.resolve()),)
 
@@ -117,9 +118,10 @@ def run(student_path: Path) -> Callable[..., Run]:
         allow_error: bool = False,
         limits: Limits = Limits(),
         label: str | None = None,
+        sync: bool = False,
         **kwargs: Any,
     ) -> Run:
-        result = run_student(function, *args, limits=limits, student_files=files, label=label, **kwargs)
+        result = run_student(function, *args, limits=limits, student_files=files, label=label, sync=sync, **kwargs)
         if not allow_error:
             result.raise_for_error()
         return result

@@ -50,6 +50,7 @@ class Run:
     loop_errors: list[str] = field(default_factory=list)
     student_files: tuple[str, ...] = ()
     error_text: str | None = None
+    loops: list[Any] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:
@@ -98,13 +99,22 @@ def run_student(
     limits: Limits = Limits(),
     student_files: tuple[str, ...] = (),
     label: str | None = None,
+    sync: bool = False,
     **kwargs: Any,
 ) -> Run:
-    """Call ``function(*args, **kwargs)`` and run the coroutine it returns to the end."""
+    """Call ``function(*args, **kwargs)`` and run the coroutine it returns to the end.
+
+    With ``sync=True`` the function is plain code, called as it is (still on virtual time):
+    ``duration`` is then the virtual time the call took, and ``loops`` the loops it made.
+    """
     result = Run(call=label or describe_call(function, args, kwargs), student_files=student_files)
     with Sandbox(limits, student_files=frozenset(student_files)) as box:
         try:
-            result.value = _call_and_run(box, function, args, kwargs, result)
+            if sync:
+                result.value = function(*args, **kwargs)
+                result.duration = box.clock.time()
+            else:
+                result.value = _call_and_run(box, function, args, kwargs, result)
         except _NOT_STUDENTS:
             raise
         except BaseException as error:  # the student's, whatever it is
@@ -117,6 +127,7 @@ def run_student(
     result.tasks = [record for loop in box.loops for record in loop.task_records]
     result.blocking = box.blocking
     result.loop_errors = [error for loop in box.loops for error in loop.errors]
+    result.loops = list(box.loops)
     noted = _never_awaited(box) + [f"{name} (returned by {result.call})" for name in returned]
     result.never_awaited = list(dict.fromkeys(noted))
     if result.error is None:

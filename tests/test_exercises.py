@@ -3,6 +3,7 @@ intended check with the intended feedback."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -11,83 +12,23 @@ from conftest import ROOT, SUBMISSIONS, failed, grade_files
 
 from grader.catalog import exercises
 from grader.results import ExerciseResult
-from grader.run import NEVER_AWAITED, NOT_WRITTEN
+from grader.run import NOT_WRITTEN
 
 EXERCISES = [exercise.name for exercise in exercises()]
-NEVER_AWAITED_TAIL = NEVER_AWAITED.split("}", 1)[1]
 
-# submission -> {check that must fail: texts its message must contain}
-WRONG = {
-    "exercise1/wrong_time_sleep.py": {
-        "test_other_tasks_run_while_main_waits": ["time.sleep(1) at exercise1.py line 8 blocks the event loop", "await asyncio.sleep(1)"],
-    },
-    "exercise1/wrong_forgot_await.py": {
-        "test_world_comes_one_second_after_hello": ["'world' was printed at 0.0 s, expected at 1.0 s", "sleep()" + NEVER_AWAITED_TAIL],
-        "test_main_finishes_after_one_second": ["main() took 0.0 s of event-loop time, not 1.0 s"],
-    },
-    "exercise1/wrong_sleeps_two_seconds.py": {
-        "test_world_comes_one_second_after_hello": ["'world' was printed at 2.0 s, expected at 1.0 s", ">   1.0 s  world     2.0 s  world"],
-    },
-    "exercise1/wrong_sleep_milliseconds.py": {
-        "test_main_finishes_after_one_second": ["main() took 1000.0 s of event-loop time, not 1.0 s"],
-    },
-    "exercise1/wrong_order.py": {"test_prints_hello_then_world": ["line 1: expected 'hello', but your program printed 'world'"]},
-    "exercise1/wrong_sleep_first.py": {"test_world_comes_one_second_after_hello": ["'hello' was printed at 1.0 s, expected at 0.0 s"]},
-    "exercise1/wrong_no_wait.py": {"test_main_finishes_after_one_second": ["took 0.0 s of event-loop time, not 1.0 s"]},
-    "exercise1/wrong_capitalised.py": {"test_prints_hello_then_world": ["expected 'hello', but your program printed 'Hello'"]},
-    "exercise1/wrong_one_line.py": {"test_prints_hello_then_world": ["printed 'hello world'"]},
-    "exercise1/wrong_returns_instead_of_print.py": {"test_prints_hello_then_world": ["your program printed nothing"]},
-    "exercise1/wrong_asyncio_run_inside_main.py": {
-        "test_prints_hello_then_world": ["main() raised RuntimeError: asyncio.run() cannot be called from a running event loop", 'File "exercise1.py", line 7, in main'],
-    },
-    "exercise2/wrong_create_task_too_fast.py": {
-        "test_main_takes_three_seconds": ["main() took 2.0 s of event-loop time, not 3.0 s"],
-        "test_main_awaits_say_after_one_call_after_the_other": ["the two say_after calls overlapped"],
-    },
-    "exercise2/wrong_time_sleep.py": {"test_other_tasks_run_while_main_waits": ["time.sleep(1) at exercise2.py line 7 blocks the event loop"]},
-    "exercise2/wrong_forgot_await.py": {
-        "test_main_takes_three_seconds": ["main() took 0.0 s", "say_after()" + NEVER_AWAITED_TAIL],
-        "test_main_awaits_say_after_one_call_after_the_other": ["main() called nothing"],
-    },
-    "exercise2/wrong_forgot_await_sleep.py": {"test_say_after_waits_then_prints": ["'ping' was printed at 0.0 s, expected at 0.5 s", "sleep()" + NEVER_AWAITED_TAIL]},
-    "exercise2/wrong_print_before_sleep.py": {"test_say_after_waits_then_prints": ["'ping' was printed at 0.0 s, expected at 0.5 s", "`await asyncio.sleep(delay)` first"]},
-    "exercise2/wrong_finished_before_await.py": {"test_main_prints_the_four_lines_in_order": ["line 2: expected 'hello', but your program printed 'finished at HH:MM:SS'"]},
-    "exercise2/wrong_datetime_microseconds.py": {"test_main_prints_the_four_lines_in_order": ["printed 'started at 2024-04-01 HH:MM:SS'", "time.strftime('%X')"]},
-    "exercise2/wrong_time_time.py": {"test_hello_after_one_second_and_world_after_three": ["printed 'started at 1711962000.0'"]},
-    "exercise2/wrong_swapped_order.py": {"test_main_awaits_say_after_one_call_after_the_other": ["main() called say_after(2, 'world'), say_after(1, 'hello')"]},
-    "exercise3/wrong_serial_awaits.py": {
-        "test_main_takes_as_long_as_the_longest_delay": ["main() took 3.0 s of event-loop time, not 2.0 s", "ran one after the other, so their delays added up (1 s + 2 s)", "asyncio.create_task()"],
-        "test_both_calls_run_at_the_same_time_and_finish": ["never overlapped: say_after(1, 'hello') ran 0.0 s -> 1.0 s; say_after(2, 'world') ran 1.0 s -> 3.0 s"],
-    },
-    "exercise3/article_serial.py": {"test_main_takes_as_long_as_the_longest_delay": ["main() took 3.0 s of event-loop time, not 2.0 s", "(1 s + 2 s)"]},
-    "exercise3/wrong_task2_after_await_task1.py": {"test_main_takes_as_long_as_the_longest_delay": ["took 3.0 s", "one after the other"]},
-    "exercise3/wrong_tasks_never_awaited.py": {
-        "test_main_takes_as_long_as_the_longest_delay": ["main() took 0.0 s of event-loop time, not 2.0 s", "main() returned before the say_after calls had finished"],
-        "test_both_calls_run_at_the_same_time_and_finish": ["2 task(s) were still not done when main() returned; asyncio cancelled them", "(cancelled)"],
-    },
-    "exercise3/wrong_forgot_await_gather.py": {"test_both_calls_run_at_the_same_time_and_finish": ["2 task(s) were still not done when main() returned"]},
-    "exercise3/wrong_time_sleep.py": {"test_main_takes_as_long_as_the_longest_delay": ["took 3.0 s", "time.sleep(1) at exercise3.py line 7 blocks the event loop"]},
-    "exercise3/wrong_started_after_await.py": {"test_main_prints_the_four_lines_in_order": ["line 1: expected 'started at HH:MM:SS', but your program printed 'hello'"]},
-    "exercise3/wrong_asyncio_run_inside_main.py": {"test_main_takes_as_long_as_the_longest_delay": ["asyncio.run() cannot be called from a running event loop"]},
-    "exercise3/wrong_create_task_no_call.py": {"test_main_prints_the_four_lines_in_order": ["main() raised TypeError: create_task()"]},
-    "exercise4/wrong_sequential_for_loop.py": {
-        "test_takes_as_long_as_the_longest_fetch": ["took 6.0 s of event-loop time, not 3.0 s", "asyncio.gather"],
-        "test_all_fetches_run_at_the_same_time": ["at most 1 fetch() calls ran at the same time; expected all 3"],
-    },
-    "exercise4/wrong_as_completed_order.py": {"test_returns_the_values_in_the_order_of_jobs": ["expected ['pear', 'apple', 'fig'], not ['apple', 'pear', 'fig']", "in the order it was given them"]},
-    "exercise4/wrong_gather_sorted_values.py": {"test_returns_the_values_in_the_order_of_jobs": ["not ['apple', 'fig', 'pear']"]},
-    "exercise4/wrong_sorted_by_delay.py": {"test_returns_the_values_in_the_order_of_jobs": ["not ['apple', 'pear', 'fig']"]},
-    "exercise4/wrong_asyncio_wait_set_order.py": {"test_no_jobs_return_an_empty_list_at_once": ["fetch_all([]) raised ValueError"]},
-    "exercise4/wrong_wait_empty_jobs.py": {"test_no_jobs_return_an_empty_list_at_once": ["fetch_all([]) raised ValueError"]},
-    "exercise4/wrong_returns_coroutines.py": {"test_returns_the_values_in_the_order_of_jobs": ["not [<coroutine fetch()>, <coroutine fetch()>, <coroutine fetch()>]", "fetch() (returned by fetch_all("]},
-    "exercise4/wrong_returns_tasks.py": {"test_returns_the_values_in_the_order_of_jobs": ["not [<Task fetch()>, <Task fetch()>, <Task fetch()>]"]},
-    "exercise4/wrong_no_wait.py": {
-        "test_uses_the_given_fetch": ["fetch_all returned ['pear', 'apple', 'fig']; expected ['PEAR', 'APPLE', 'FIG']"],
-        "test_all_fetches_run_at_the_same_time": ["fetch_all called fetch 0 time(s) for 3 jobs"],
-    },
-    "exercise4/wrong_time_sleep_wrapper.py": {"test_takes_as_long_as_the_longest_fetch": ["took 6.0 s", "time.sleep(2) at exercise4.py line 16 blocks the event loop", "(2 more blocking call(s) after it.)"]},
-    "exercise4/wrong_gather_list_not_unpacked.py": {"test_returns_the_values_in_the_order_of_jobs": ["raised TypeError: unhashable type: 'list'", 'File "exercise4.py"']},
-}
+
+def _wrong_answers() -> dict[str, dict[str, list[str]]]:
+    """Every exercise's table, from tests/expected/exerciseN.py: "exerciseN/file.py" -> {check: texts}."""
+    table = {}
+    for path in sorted((Path(__file__).parent / "expected").glob("exercise*.py")):
+        spec = importlib.util.spec_from_file_location(f"expected_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        table.update({f"{path.stem}/{name}": checks for name, checks in module.WRONG.items()})
+    return table
+
+
+WRONG = _wrong_answers()
 
 
 def _every_file(exercise: str) -> list[Path]:
@@ -105,14 +46,18 @@ def graded(tmp_path_factory) -> dict[Path, ExerciseResult]:
     for exercise in EXERCISES:
         files = _every_file(exercise)
         folder = tmp_path_factory.mktemp(exercise)
-        results.update(zip(files, grade_files(folder, files, exercise)))
+        results.update(zip(files, grade_files(folder, files, exercise), strict=True))
     return results
 
 
 def _right_submissions():
     for path in sorted(SUBMISSIONS.glob("exercise*/right_*.py")) + [SUBMISSIONS / "exercise3/article_verbatim.py"]:
         needs_311 = "# requires: 3.11" in path.read_text(encoding="utf-8")
-        marks = [pytest.mark.skipif(sys.version_info < (3, 11), reason="uses asyncio.TaskGroup (3.11+)")] if needs_311 else []
+        marks = (
+            [pytest.mark.skipif(sys.version_info < (3, 11), reason="uses asyncio.TaskGroup (3.11+)")]
+            if needs_311
+            else []
+        )
         yield pytest.param(path, id=f"{path.parent.name}/{path.name}", marks=marks)
 
 

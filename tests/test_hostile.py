@@ -82,7 +82,9 @@ def test_a_sleep_zero_loop_is_stopped_as_a_livelock_before_the_real_time_limit(g
 
 
 def test_a_deadlock_names_the_waiting_task_and_its_await(graded):
-    assert "main() is waiting at exercise1.py line 8: await ready.wait()" in graded["deadlock_event.py"].checks[0].message
+    assert (
+        "main() is waiting at exercise1.py line 8: await ready.wait()" in graded["deadlock_event.py"].checks[0].message
+    )
 
 
 def test_student_output_cannot_forge_workflow_commands_on_the_graders_stdout(tmp_path):
@@ -90,7 +92,11 @@ def test_student_output_cannot_forge_workflow_commands_on_the_graders_stdout(tmp
     for form in ("text", "json"):
         shown = subprocess.run(
             [sys.executable, "-m", "grader", "1", "--from", str(tmp_path), "--format", form],
-            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}, check=False,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
         )
         assert "Autograding report" in shown.stdout  # shown to the student, as text
         assert not [line for line in shown.stdout.splitlines() if line.lstrip().startswith("::")]

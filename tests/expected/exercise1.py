@@ -1,0 +1,45 @@
+"""Realistic wrong answers to exercise1: each must fail these checks, saying these things."""
+
+from grader.run import NEVER_AWAITED
+
+NEVER_AWAITED_TAIL = NEVER_AWAITED.split("}", 1)[1]
+
+# file in tests/submissions/exercise1/ -> {check that must fail: texts its message must contain}
+WRONG = {
+    "wrong_time_sleep.py": {
+        "test_other_tasks_run_while_main_waits": [
+            "time.sleep(1) at exercise1.py line 8 blocks the event loop",
+            "await asyncio.sleep(1)",
+        ],
+    },
+    "wrong_forgot_await.py": {
+        "test_world_comes_one_second_after_hello": [
+            "'world' was printed at 0.0 s, expected at 1.0 s",
+            "sleep()" + NEVER_AWAITED_TAIL,
+        ],
+        "test_main_finishes_after_one_second": ["main() took 0.0 s of event-loop time, not 1.0 s"],
+    },
+    "wrong_sleeps_two_seconds.py": {
+        "test_world_comes_one_second_after_hello": [
+            "'world' was printed at 2.0 s, expected at 1.0 s",
+            ">   1.0 s  world     2.0 s  world",
+        ],
+    },
+    "wrong_sleep_milliseconds.py": {
+        "test_main_finishes_after_one_second": ["main() took 1000.0 s of event-loop time, not 1.0 s"],
+    },
+    "wrong_order.py": {"test_prints_hello_then_world": ["line 1: expected 'hello', but your program printed 'world'"]},
+    "wrong_sleep_first.py": {
+        "test_world_comes_one_second_after_hello": ["'hello' was printed at 1.0 s, expected at 0.0 s"]
+    },
+    "wrong_no_wait.py": {"test_main_finishes_after_one_second": ["took 0.0 s of event-loop time, not 1.0 s"]},
+    "wrong_capitalised.py": {"test_prints_hello_then_world": ["expected 'hello', but your program printed 'Hello'"]},
+    "wrong_one_line.py": {"test_prints_hello_then_world": ["printed 'hello world'"]},
+    "wrong_returns_instead_of_print.py": {"test_prints_hello_then_world": ["your program printed nothing"]},
+    "wrong_asyncio_run_inside_main.py": {
+        "test_prints_hello_then_world": [
+            "main() raised RuntimeError: asyncio.run() cannot be called from a running event loop",
+            'File "exercise1.py", line 7, in main',
+        ],
+    },
+}
