@@ -37,7 +37,8 @@ def _between(template: str) -> str:
 EXPECTED = {
     "infinite_cpu_loop.py": REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
     "busy_wait_on_clock.py": REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
-    "catches_everything_loop.py": REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
+    # Where pytest-timeout's exception lands (inside the `try` or not) differs by Python version.
+    "catches_everything_loop.py": (REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"), KILLED.format(seconds=kill_after(TIMEOUT))),
     "swallows_timeouts.py": KILLED.format(seconds=kill_after(TIMEOUT)),
     "os_exit_in_main.py": CRASHED.format(how="exit status 3"),
     "huge_output.py": OUTPUT_LIMIT.format(limit=10_000),
@@ -70,7 +71,8 @@ def graded(tmp_path_factory):
 def test_hostile_code_fails_only_its_own_check_with_a_clear_message(graded, name):
     first, later = graded[name].checks
     assert (first.name, first.status) == ("test_main_runs", "failed")
-    assert EXPECTED[name] in first.message
+    expected = EXPECTED[name] if isinstance(EXPECTED[name], tuple) else (EXPECTED[name],)
+    assert any(text in first.message for text in expected), first.message
     assert (later.name, later.status) == ("test_a_later_check_still_runs", "passed")
     assert graded[name].score == 1
 
