@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import selectors
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import process
 from .catalog import Exercise
 from .results import CheckResult, ExerciseResult, Report
 
@@ -140,14 +139,7 @@ def _one_worker(
     arguments = arguments + [f"--deselect={nodeid}" for nodeid in skip]
     read_end, write_end = os.pipe()
     with tempfile.TemporaryFile() as stderr:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "grader.worker", str(write_end), *arguments],
-            pass_fds=(write_end,),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            env=_worker_environment(),
-        )
+        worker = process.start(arguments, write_end, stderr)
         os.close(write_end)
         watch = _Watch(timeout)
         for event in _read(read_end, worker, watch.silence_allowed):
@@ -171,7 +163,7 @@ def _one_worker(
     return watch.progress, watch.checks
 
 
-def _read(fd: int, worker: subprocess.Popen, limit: Callable[[], float]) -> Iterator[Event]:
+def _read(fd: int, worker: process.Worker, limit: Callable[[], float]) -> Iterator[Event]:
     """Events as the worker writes them; ``killed`` if it goes quiet for longer than ``limit()``."""
     buffer = b""
     with selectors.DefaultSelector() as selector, os.fdopen(fd, "rb", buffering=0) as pipe:
@@ -201,16 +193,6 @@ def _parse(line: bytes) -> Event | None:
     except ValueError:
         return None  # not ours: student code wrote to the pipe
     return event if isinstance(event, dict) and "event" in event else None
-
-
-def _worker_environment() -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    environment["PYTHONDONTWRITEBYTECODE"] = "1"
-    environment.pop("PYTEST_ADDOPTS", None)
-    package_root = str(Path(__file__).resolve().parent.parent)
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))
-    return environment
 
 
 def _how(status: int) -> str:
