@@ -16,7 +16,8 @@ from .render_report import to_json, to_text
 from .usage import EXIT_FAILED, EXIT_PASSED, UsageError
 
 NO_FOLDER = "no folder {given!r}: the grader looked for {absolute}"
-BAD_TIMEOUT = "--timeout must be a number of seconds above 0, not {value!r}"
+MAX_TIMEOUT = 3600.0
+BAD_TIMEOUT = "--timeout must be a number of seconds above 0 and at most {most:g}, not {value!r}"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -68,15 +69,15 @@ def _grade(options: argparse.Namespace):
     folder = Path(options.folder)
     if not folder.is_dir():
         raise UsageError(NO_FOLDER.format(given=options.folder, absolute=folder.resolve()))
-    if not options.timeout > 0:
-        raise UsageError(BAD_TIMEOUT.format(value=options.timeout))
+    if not 0 < options.timeout <= MAX_TIMEOUT:
+        raise UsageError(BAD_TIMEOUT.format(value=options.timeout, most=MAX_TIMEOUT))
     return grade(chosen, Settings(folder, options.timeout))
 
 
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def run() -> None:

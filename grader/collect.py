@@ -23,13 +23,14 @@ def describe(item: pytest.Item) -> Event:
     mark = item.get_closest_marker("check")
     options = mark.kwargs if mark else {}
     title = _first_line(getattr(item, "function", None).__doc__)
+    name = _SUBMISSION_ID.sub("", item.name).replace("[]", "")
     return {
         "id": item.nodeid,
         "submission": str(submission or submission_dirs(item.config)[0]),
         "exercise": exercise_of(item.module),
         "exercise_title": _first_line(item.module.__doc__) or exercise_of(item.module),
-        "name": _SUBMISSION_ID.sub("", item.name).replace("[]", ""),
-        "title": title or item.name.removeprefix("test_").replace("_", " "),
+        "name": name,
+        "title": title or name.removeprefix("test_").replace("_", " "),
         "points": options.get("points", 1),
         "hidden": options.get("hidden", False),
     }

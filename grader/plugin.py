@@ -7,8 +7,9 @@ it would turn every asyncio test in the environment onto virtual time.
 from __future__ import annotations
 
 import re
+import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,17 @@ def student_path(request: pytest.FixtureRequest, submission_dir: Path) -> Path:
 
 
 @pytest.fixture
-def student(student_path: Path) -> types.ModuleType:
-    """The student's module, freshly imported for this check."""
-    return load_submission(student_path, student_path.stem).module
+def student(student_path: Path) -> Iterator[types.ModuleType]:
+    """The student's module, freshly imported for this check (and forgotten after it)."""
+    module = load_submission(student_path, student_path.stem).module
+    yield module
+    if sys.modules.get(student_path.stem) is module:
+        del sys.modules[student_path.stem]
+
+
+@pytest.fixture(autouse=True)
+def _one_run_per_submission(submission_dir: Path) -> None:
+    """Every check depends on the submission, so with several, every check runs for each."""
 
 
 @pytest.fixture

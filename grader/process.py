@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -39,7 +40,8 @@ class _Forked:
 
 def start(arguments: list[str], events_fd: int, stderr: IO[bytes]) -> Worker:
     """Run ``grader.worker`` with ``arguments``, writing events to ``events_fd``."""
-    if hasattr(os, "fork"):
+    # Forking a process that runs threads (a test runner's timers, say) risks deadlocks.
+    if hasattr(os, "fork") and threading.active_count() == 1:
         return _fork(arguments, events_fd, stderr)
     return subprocess.Popen(
         [sys.executable, "-m", "grader.worker", str(events_fd), *arguments],

@@ -31,7 +31,7 @@ def side_by_side(expected: Sequence[Line], actual: Sequence[Line], marked: int |
     """Two columns, expected and actual, the first differing row marked with ``>``."""
     left = [_cell(line, times) for line in expected]
     right = [_cell(line, times) for line in actual]
-    width = max([len("expected"), *map(len, left)])
+    width = max([len("expected"), *map(len, left), len(NOTHING) if len(right) > len(left) else 0])
     rows = [f"    {'expected':<{width}}   your program"]
     for index in range(max(len(left), len(right))):
         mark = MARK if index == marked else " "
@@ -63,7 +63,7 @@ def task_chart(tasks: Sequence[TaskRecord], until: float | None = None) -> str:
     for task in tasks:
         start = task.started if task.started is not None else task.created
         end = task.finished if task.finished is not None else span
-        first = round(start / span * CHART_WIDTH)
+        first = min(round(start / span * CHART_WIDTH), CHART_WIDTH - 1)
         last = max(round(end / span * CHART_WIDTH), first + 1)
         bar = " " * first + "#" * (last - first) + " " * (CHART_WIDTH - last)
         rows.append(f"    {task.label:<{label_width}}  |{bar[:CHART_WIDTH]}|  {_lifetime(task, start)}")

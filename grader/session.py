@@ -188,10 +188,12 @@ def _read(fd: int, worker: process.Worker, limit: Callable[[], float]) -> Iterat
 
 
 def _parse(line: bytes) -> Event | None:
+    if not line.startswith(b'{"event"'):
+        return None  # not ours: student code wrote to the pipe
     try:
         event = json.loads(line)
-    except ValueError:
-        return None  # not ours: student code wrote to the pipe
+    except (ValueError, RecursionError):
+        return None
     return event if isinstance(event, dict) and "event" in event else None
 
 

@@ -74,7 +74,14 @@ def test_an_exercise_named_twice_is_graded_once(known):
 
 
 def test_all_after_a_name_adds_only_the_exercises_not_yet_chosen(known):
-    assert names(resolve(["3", "all", "1"], known)) == ["exercise3", "exercise1", "exercise2", "exercise9", "exercise10", "exercise11"]
+    assert names(resolve(["3", "all", "1"], known)) == [
+        "exercise3",
+        "exercise1",
+        "exercise2",
+        "exercise9",
+        "exercise10",
+        "exercise11",
+    ]
 
 
 def test_a_misspelt_name_is_a_usage_error_suggesting_the_closest_exercise(known):
