@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 Event = dict[str, Any]
+LOAD_FAILED = "the checks in {where} could not be loaded (a problem for your instructor):\n{why}"
 # The id the plugin gives each submission when one session grades several.
 _SUBMISSION_ID = re.compile(r"-?submission\d+(?=\])|submission\d+-")
 
@@ -45,6 +46,10 @@ class Collector:
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._sink({"event": "collected", "checks": [describe(item) for item in session.items]})
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self._sink({"event": "error", "message": LOAD_FAILED.format(where=report.nodeid, why=report.longreprtext)})
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._outcomes[nodeid] = {"event": "result", "id": nodeid, "status": "passed", "message": ""}

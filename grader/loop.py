@@ -134,7 +134,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
             if self._can_be_woken():
                 self._spins = 0
                 return
-            self._give_up(Livelock, LIVELOCK, count=self._spins)
+            self._give_up(Livelock, LIVELOCK, count=self._livelock_limit)
 
     def _jump_to_next_timer(self) -> None:
         when = self._scheduled[0]._when if self._scheduled else float("inf")

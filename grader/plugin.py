@@ -158,4 +158,4 @@ def failure_message(error: BaseException, report: Any = None) -> str:
     if isinstance(error, AssertionError):
         crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
         return str(error) or (crash.message if crash else "an assertion failed")
-    return CHECK_ERROR.format(error=f"{type(error).__name__}: {error}")
+    return CHECK_ERROR.format(error=f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)

@@ -38,22 +38,26 @@ class _Forked:
         return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
 
 
-def start(arguments: list[str], events_fd: int, stderr: IO[bytes]) -> Worker:
-    """Run ``grader.worker`` with ``arguments``, writing events to ``events_fd``."""
+def start(arguments: list[str], events_fd: int, token: str, stderr: IO[bytes]) -> Worker:
+    """Run ``grader.worker`` with ``arguments``, writing events led by ``token`` to ``events_fd``."""
     # Forking a process that runs threads (a test runner's timers, say) risks deadlocks.
     if hasattr(os, "fork") and threading.active_count() == 1:
-        return _fork(arguments, events_fd, stderr)
-    return subprocess.Popen(
+        return _fork(arguments, events_fd, token, stderr)
+    worker = subprocess.Popen(
         [sys.executable, "-m", "grader.worker", str(events_fd), *arguments],
         pass_fds=(events_fd,),
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=stderr,
         env=_environment(dict(os.environ)),
     )
+    # Through a pipe, not the command line or the environment, which /proc shows to anyone.
+    worker.stdin.write(f"{token}\n".encode())
+    worker.stdin.close()
+    return worker
 
 
-def _fork(arguments: list[str], events_fd: int, stderr: IO[bytes]) -> Worker:
+def _fork(arguments: list[str], events_fd: int, token: str, stderr: IO[bytes]) -> Worker:
     from . import worker  # imported before the fork, so that every child starts warm
 
     sys.stdout.flush()
@@ -64,7 +68,7 @@ def _fork(arguments: list[str], events_fd: int, stderr: IO[bytes]) -> Worker:
     status = EXIT_INTERNAL_ERROR
     try:
         _become_worker(stderr)
-        status = worker.main([str(events_fd), *arguments])
+        status = worker.run(events_fd, token, arguments)
     finally:
         os._exit(status)
 
@@ -84,6 +88,7 @@ def _environment(environment: dict[str, str]) -> dict[str, str]:
     """The worker's environment: only the plugins the grader names, no user pytest options."""
     environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
+    environment["PYTHONHASHSEED"] = "0"  # the same set order every run: the same report
     environment.pop("PYTEST_ADDOPTS", None)
     package_root = str(Path(__file__).resolve().parent.parent)
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import selectors
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ CRASHED = (
     "the grading process ended while this check was running ({how}). Does your code call os._exit() or crash Python?"
 )
 NOT_RUN = "the grader could not run this check: {reason}"
+NO_CHECKS = "no checks were found for {exercise} in {where}"
 # Real seconds allowed to start Python and collect the checks.
 STARTUP_LIMIT = 60.0
 
@@ -57,8 +61,27 @@ def grade_each(
     """Grade several submissions in one pytest session: a report for each folder, in order."""
     files = [str(exercise.checks) for exercise in exercises]
     arguments = pytest_arguments(files, [str(folder) for folder in folders], timeout)
-    events = _events_in_process(arguments) if in_process else _events_in_workers(arguments, timeout)
+    if in_process:
+        with _forgetting_modules_from([Path(f).parent for f in files] + list(folders)):
+            events = _events_in_process(arguments)
+    else:
+        events = _events_in_workers(arguments, timeout)
     return [_report(exercises, events, str(folder)) for folder in folders]
+
+
+@contextmanager
+def _forgetting_modules_from(folders: list[Path]) -> Iterator[None]:
+    """Check and student modules imported in-process must not outlive the session: a later one
+    would reuse them by name (or a half-imported one, after a failed import)."""
+    before = set(sys.modules)
+    try:
+        yield
+    finally:
+        roots = [str(Path(folder).resolve()) + os.sep for folder in folders]
+        for name in set(sys.modules) - before:
+            path = getattr(sys.modules[name], "__file__", None) or ""
+            if any(os.path.abspath(path).startswith(root) for root in roots):
+                del sys.modules[name]
 
 
 def pytest_arguments(check_files: list[str], submissions: list[str], timeout: float) -> list[str]:
@@ -139,12 +162,16 @@ def _one_worker(
     arguments = arguments + [f"--deselect={nodeid}" for nodeid in skip]
     read_end, write_end = os.pipe()
     with tempfile.TemporaryFile() as stderr:
-        worker = process.start(arguments, write_end, stderr)
+        token = secrets.token_hex(16)
+        worker = process.start(arguments, write_end, token, stderr)
         os.close(write_end)
         watch = _Watch(timeout)
-        for event in _read(read_end, worker, watch.silence_allowed):
+        for event in _read(read_end, worker, token, watch.silence_allowed):
             if event["event"] == "collected":
                 watch.checks = {check["id"] for check in event["checks"]}
+                if not skip:
+                    events.append(event)
+            elif event["event"] == "error":
                 if not skip:
                     events.append(event)
             elif event["event"] == "start":
@@ -163,7 +190,7 @@ def _one_worker(
     return watch.progress, watch.checks
 
 
-def _read(fd: int, worker: process.Worker, limit: Callable[[], float]) -> Iterator[Event]:
+def _read(fd: int, worker: process.Worker, token: str, limit: Callable[[], float]) -> Iterator[Event]:
     """Events as the worker writes them; ``killed`` if it goes quiet for longer than ``limit()``."""
     buffer = b""
     with selectors.DefaultSelector() as selector, os.fdopen(fd, "rb", buffering=0) as pipe:
@@ -181,17 +208,19 @@ def _read(fd: int, worker: process.Worker, limit: Callable[[], float]) -> Iterat
             buffer += chunk
             *lines, buffer = buffer.split(b"\n")
             for line in lines:
-                event = _parse(line)
+                event = _parse(line, token)
                 if event is not None:
                     yield event
                     deadline = time.monotonic() + limit()
 
 
-def _parse(line: bytes) -> Event | None:
-    if not line.startswith(b'{"event"'):
-        return None  # not ours: student code wrote to the pipe
+def _parse(line: bytes, token: str) -> Event | None:
+    """The event on ``line``, if it is led by ``token``: student code may write to the pipe too."""
+    lead = f"{token} ".encode()
+    if not line.startswith(lead):
+        return None
     try:
-        event = json.loads(line)
+        event = json.loads(line[len(lead) :])
     except (ValueError, RecursionError):
         return None
     return event if isinstance(event, dict) and "event" in event else None
@@ -216,9 +245,12 @@ def _report(exercises: list[Exercise], events: list[Event], submission: str) -> 
     outcomes = {event["id"]: event for event in events if event["event"] == "result"}
     errors = [event["message"] for event in events if event["event"] == "error"]
     error = errors[0] if errors else NOT_RUN.format(reason="it was not reached")
+    worker_failed = bool(errors)
     results = []
     for exercise in exercises:
         checks = [check for check in described.values() if check["exercise"] == exercise.name]
+        if not checks and not worker_failed:
+            errors.append(NO_CHECKS.format(exercise=exercise.name, where=exercise.checks))
         title = checks[0]["exercise_title"] if checks else exercise.name
         results.append(
             ExerciseResult(exercise.name, title, [_result(check, outcomes.get(check["id"]), error) for check in checks])

@@ -38,7 +38,10 @@ EXPECTED = {
     "infinite_cpu_loop.py": REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
     "busy_wait_on_clock.py": REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
     # Where pytest-timeout's exception lands (inside the `try` or not) differs by Python version.
-    "catches_everything_loop.py": (REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"), KILLED.format(seconds=kill_after(TIMEOUT))),
+    "catches_everything_loop.py": (
+        REAL_TIMEOUT.format(seconds=f"{TIMEOUT:g}"),
+        KILLED.format(seconds=kill_after(TIMEOUT)),
+    ),
     "swallows_timeouts.py": KILLED.format(seconds=kill_after(TIMEOUT)),
     "os_exit_in_main.py": CRASHED.format(how="exit status 3"),
     "huge_output.py": OUTPUT_LIMIT.format(limit=10_000),

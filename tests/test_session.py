@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from grader.catalog import Exercise
-from grader.session import NOT_RUN, _parse, _report, kill_after
+from grader.session import NO_CHECKS, NOT_RUN, _parse, _report, kill_after
 
 SUBMISSION = "submission"
 EXERCISES = [Exercise("exercise1", Path("checks/exercise1.py")), Exercise("exercise2", Path("checks/exercise2.py"))]
@@ -24,9 +24,18 @@ def test_pytest_timeout_always_gets_at_least_half_a_second_to_act_first(timeout)
     assert kill_after(timeout) >= timeout + 0.5
 
 
-def test_a_worker_event_line_is_parsed():
+TOKEN = "0123abcd"
+
+
+def test_a_worker_event_line_led_by_the_token_is_parsed():
     event = {"event": "result", "id": "exercise1.py::test_a", "status": "passed", "message": ""}
-    assert _parse(json.dumps(event).encode()) == event
+    assert _parse(f"{TOKEN} {json.dumps(event)}".encode(), TOKEN) == event
+
+
+def test_an_event_line_without_the_token_is_ignored_so_student_code_cannot_forge_results():
+    event = {"event": "result", "id": "exercise1.py::test_a", "status": "passed", "message": ""}
+    assert _parse(json.dumps(event).encode(), TOKEN) is None
+    assert _parse(f"wrong {json.dumps(event)}".encode(), TOKEN) is None
 
 
 @pytest.mark.parametrize(
@@ -35,11 +44,12 @@ def test_a_worker_event_line_is_parsed():
     ids=["empty", "text", "broken", "null", "number", "string", "list", "no-event-key", "not-utf8", "nan"],
 )
 def test_junk_a_student_writes_to_the_pipe_is_ignored(line):
-    assert _parse(line) is None
+    assert _parse(line, TOKEN) is None
+    assert _parse(TOKEN.encode() + b" " + line, TOKEN) is None
 
 
 def test_deeply_nested_junk_is_ignored_too():
-    assert _parse(b"[" * 100_000) is None
+    assert _parse(TOKEN.encode() + b" " + b"[" * 100_000, TOKEN) is None
 
 
 # ---------------------------------------------------------------- scoring
@@ -174,7 +184,26 @@ def test_a_report_counts_only_the_checks_of_its_own_submission():
     assert [(c.status, c.message) for c in two.exercises[0].checks] == [("passed", "")]
 
 
-def test_no_events_at_all_is_an_empty_report():
+def test_no_checks_at_all_is_an_error_for_each_exercise_and_never_full_marks():
     report = score([])
     assert [e.checks for e in report.exercises] == [[], []]
-    assert (report.score, report.max_score, report.errors) == (0, 0, [])
+    assert report.errors == [NO_CHECKS.format(exercise=e.name, where=e.checks) for e in EXERCISES]
+    assert (report.score, report.max_score, report.full_marks) == (0, 0, False)
+
+
+# ---------------------------------------------------------------- broken check modules
+
+
+def test_a_check_module_that_cannot_be_imported_is_an_error_not_full_marks(tmp_path):
+    from grader.catalog import Exercise
+    from grader.collect import LOAD_FAILED
+    from grader.session import grade_each
+
+    checks = tmp_path / "checks" / "exercise1.py"
+    checks.parent.mkdir()
+    checks.write_text("import no_such_module_anywhere\n")
+    exercise = Exercise("exercise1", checks)
+    (report,) = grade_each([exercise], [tmp_path], in_process=True)
+    assert not report.full_marks
+    assert report.errors[0].startswith(LOAD_FAILED.split("{", 1)[0])
+    assert "no_such_module_anywhere" in report.errors[0]

@@ -1,13 +1,14 @@
 """A worker pool with asyncio.Queue"""
 
 import asyncio
+from dataclasses import replace
 
 from grader import Failure, Mismatch, TaskRecord, check, plain_repr, seconds, spy, task_chart
 from grader.errors import Deadlock
 
 THREE = ["ant", "bee", "cat"]
 FIVE = ["ant", "bee", "cat", "dog", "eel"]
-SEVEN = ["ant", "bee", "cat", "dog", "eel", "fox", "gnu"]
+SEVEN = ["a", "b", "c", "d", "e", "f", "g"]
 # Zero-time turns of the loop allowed after run_workers returns, for workers it has just
 # cancelled or sent a last item to: they stop at once, only not within the same step.
 SETTLE_TURNS = 3
@@ -26,6 +27,10 @@ STUCK = (
     "call it after each item a worker takes (in a `finally:`). And a worker that loops forever on "
     "`await queue.get()` never ends by itself: don't wait for it with gather(), cancel it."
 )
+JOIN = (
+    "wait with `await queue.join()` until every item has been processed before you stop the workers "
+    "or return; `queue.empty()` is true as soon as the last item is taken, not when it is done."
+)
 DICT = "collect the results in a dict, `results[item] = await process(item)`, and return that dict."
 
 
@@ -33,8 +38,8 @@ def run_pool(run, function, *args, label=None):
     """Run ``function`` (run_workers, or a check's wrapper of it) and fail with the student's error, if any."""
     result = run(function, *args, allow_error=True, label=label)
     if result.error is not None:
-        help = STUCK if isinstance(result.error, Deadlock) else None
-        raise Failure(result.describe_error(), help=help, notes=result.notes())
+        hint = STUCK if isinstance(result.error, Deadlock) else None
+        raise Failure(result.describe_error(), help=hint, notes=result.notes())
     return result
 
 
@@ -52,6 +57,31 @@ def calls_chart(calls, name="process"):
         for call in calls
     ]
     return task_chart(records) if records else f"    ({name}() was never called)"
+
+
+def why_not_three(calls):
+    """What the process() calls of a 5-item, 2-worker run show about its time, and a hint."""
+    unfinished = [call for call in calls if not call.returned]
+    if not calls:
+        return ": run_workers never called process()", POOL
+    if unfinished:
+        return f": it returned while {tasks(len(unfinished), 'process() call')} had not finished", JOIN
+    if calls.peak() == 1:
+        return ": the process() calls ran one at a time, not 2 at a time", POOL
+    if calls.peak() != 2:
+        return f": {calls.peak()} process() calls ran at the same time, not 2", POOL
+    return "", POOL
+
+
+def at_once(peak):
+    if peak == 1:
+        return "the process() calls ran one at a time"
+    return f"{'only ' if peak < 3 else ''}{peak} process() calls ran at the same time"
+
+
+def student_tasks(result):
+    """The tasks the call started (the first one is the call itself), labelled without memory addresses."""
+    return [replace(t, label=f"{t.function}(...)") if " at 0x" in t.label else t for t in result.tasks[1:]]
 
 
 def tasks(count, what="task"):
@@ -78,8 +108,7 @@ def expect_results(result, items):
     if missing:
         raise Failure(
             f"{result.call} returned {plain_repr(value)}: there is no result for {plain_repr(missing)[1:-1]}",
-            help="wait with `await queue.join()` until every item has been processed before you stop the workers "
-            "or return; `queue.empty()` is true as soon as the last item is taken, not when it is done.",
+            help=JOIN,
             notes=result.notes(),
         )
     if value != expected:
@@ -98,14 +127,10 @@ def test_five_items_with_two_workers_take_three_seconds(student, run):
     calls = spy(student, "process")
     result = run_pool(run, student.run_workers, FIVE, 2)
     if abs(result.duration - 3.0) > 1e-6:
-        how = (
-            f"{calls.peak()} process() calls ran at the same time, not 2"
-            if calls
-            else "run_workers never called process()"
-        )
+        why, hint = why_not_three(calls)
         raise Failure(
-            f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s: {how}",
-            help=POOL,
+            f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s{why}",
+            help=hint,
             details=calls_chart(calls),
             notes=result.notes(),
         )
@@ -120,7 +145,7 @@ def test_processes_as_many_items_at_once_as_there_are_workers(student, run):
         raise Failure(f"{result.call} never called process()", help=POOL, notes=result.notes())
     if calls.peak() != 3:
         raise Failure(
-            f"with workers=3, {calls.peak()} process() call(s) ran at the same time; expected 3",
+            f"with workers=3, {at_once(calls.peak())}; expected 3 at a time",
             help=POOL,
             details=calls_chart(calls),
             notes=result.notes(),
@@ -143,7 +168,7 @@ def test_starts_exactly_workers_tasks_not_one_per_item(student, run):
     raise Failure(
         observed,
         help="a worker pool has a fixed number of tasks that each process many items: " + POOL,
-        details=task_chart(result.tasks[1:], until=result.duration),
+        details=task_chart(student_tasks(result), until=result.duration),
         notes=result.notes(),
     )
 
@@ -167,10 +192,10 @@ def test_no_worker_is_left_running(student, run):
         count = len(left_running)
         was = "was" if count == 1 else "were"
         raise Failure(
-            f"{tasks(count, 'worker task')} {was} still running after run_workers returned "
-            "(asyncio.run() cancelled them when the program ended)",
+            f"{tasks(count, 'worker task')} {was} still running after run_workers returned; "
+            "asyncio cancelled them only when the whole program ended",
             help=STOP,
-            details=task_chart(result.tasks[1:], until=result.duration),
+            details=task_chart(student_tasks(result), until=result.duration),
             notes=result.notes(),
         )
 

@@ -1,0 +1,186 @@
+"""asyncio inside a running loop (notebooks)"""
+
+import asyncio
+import inspect
+
+import pytest
+
+from grader import Failure, check, plain_repr, seconds
+from grader.run import student_traceback
+from grader.submission import load_submission
+
+IN_A_THREAD = (
+    "a thread runs one event loop at a time, and the running one is busy running your code. "
+    "When asyncio.get_running_loop() finds a loop, run the coroutine with asyncio.run() in "
+    "another thread and wait for that thread's result."
+)
+SIDE_BY_SIDE = """\
+    return asyncio.run(aw)                            # incorrect inside a running loop!
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, aw).result()  # correct: a new loop, in another thread"""
+PASS_IT_ON = (
+    "let the exception out: asyncio.run() raises what the coroutine raised, and so does "
+    "future.result() for a concurrent.futures future; don't catch it, or raise it again."
+)
+CLOSE = (
+    "close every loop you create: asyncio.run() closes its own; a loop from asyncio.new_event_loop() "
+    "needs loop.close() when you are done with it (in a `finally:`)."
+)
+NEST_ASYNCIO = (
+    "nest_asyncio is not installed here, and the exercise asks for a way without it: "
+    "when a loop is already running, run the coroutine on a new event loop in another thread."
+)
+
+
+@pytest.fixture
+def student(student_path):
+    """The student's module, as the grader's own fixture loads it, with a hint if it imports nest_asyncio."""
+    try:
+        return load_submission(student_path, student_path.stem).module
+    except Failure as failure:
+        if "nest_asyncio" in failure.rationale:
+            raise Failure(failure.rationale, help=NEST_ASYNCIO) from None
+        raise
+
+
+async def sample(delay, value):
+    """The coroutine the grader hands to run_sync."""
+    await asyncio.sleep(delay)
+    return value
+
+
+async def failing(delay, message):
+    await asyncio.sleep(delay)
+    raise ValueError(message)
+
+
+def call_run_sync(student, make):
+    """A plain function calling ``student.run_sync(make())``; a coroutine it never started is closed."""
+
+    def call():
+        coroutine = make()
+        try:
+            return student.run_sync(coroutine)
+        finally:
+            if inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
+                coroutine.close()
+
+    return call
+
+
+def in_plain_code(run, student, make, label):
+    return run(call_run_sync(student, make), sync=True, allow_error=True, label=label)
+
+
+def in_a_running_loop(run, student, make, label):
+    call = call_run_sync(student, make)
+
+    async def notebook_cell():
+        return call()
+
+    return run(notebook_cell, allow_error=True, label=label)
+
+
+WHERE = {in_plain_code: "from plain code", in_a_running_loop: "inside a running event loop, as in a notebook cell"}
+
+
+def its_error(result, where):
+    """What to say when run_sync itself failed (not as the coroutine it ran did)."""
+    error = result.error
+    if isinstance(error, (NotImplementedError, BaseException)) and not isinstance(error, Exception):
+        return Failure(result.describe_error(), notes=result.notes())
+    if isinstance(error, NotImplementedError):
+        return Failure(result.describe_error(), notes=result.notes())
+    trace = student_traceback(error, result.student_files) or None
+    running = "running event loop" in str(error) or "already running" in str(error)
+    rationale = f"{where}, {result.call} raised {type(error).__name__}: {error}"
+    if running and where == WHERE[in_a_running_loop]:
+        rationale = f"{result.call} raised {type(error).__name__}: {error}, as in a notebook cell"
+        details = f"{trace}\n\n{SIDE_BY_SIDE}" if trace else SIDE_BY_SIDE
+        return Failure(rationale, help=IN_A_THREAD, details=details, notes=result.notes())
+    return Failure(rationale, details=trace, notes=result.notes())
+
+
+def expect_value(result, where, value, delay):
+    if result.error is not None:
+        raise its_error(result, where)
+    if result.value != value:
+        hint = "run_sync is a plain function: define it with `def`, not `async def`." if inspect.iscoroutine(
+            result.value
+        ) else "return what the coroutine returns."
+        raise Failure(
+            f"{where}, {result.call} returned {plain_repr(result.value)}, not {value!r}",
+            help=hint,
+            notes=result.notes(),
+        )
+    if abs(result.duration - delay) > 1e-6:
+        raise Failure(
+            f"{where}, {result.call} took {seconds(result.duration)} of event-loop time, not {seconds(delay)}",
+            help="run the coroutine once, to its end, and return as soon as it is done.",
+            notes=result.notes(),
+        )
+
+
+def expect_raised(result, where):
+    error = result.error
+    if isinstance(error, ValueError) and error.args == ("boom",):
+        return
+    if error is None:
+        raise Failure(
+            f"{where}, {result.call} returned {plain_repr(result.value)} instead of raising "
+            "the ValueError('boom') the coroutine raised",
+            help=PASS_IT_ON,
+            notes=result.notes(),
+        )
+    if isinstance(error, Exception) and not isinstance(error, NotImplementedError):
+        failure = its_error(result, where)
+        failure.rationale += " instead of the ValueError('boom') the coroutine raised"
+        failure.args = (failure.rationale,)
+        raise failure
+    raise its_error(result, where)
+
+
+@check(points=2)
+def test_runs_a_coroutine_from_plain_code(student, run):
+    """from plain code, run_sync(coroutine) returns what the coroutine returns, when it is done"""
+    result = in_plain_code(run, student, lambda: sample(2, "done"), "run_sync(sample(2, 'done'))")
+    expect_value(result, WHERE[in_plain_code], "done", 2.0)
+
+
+@check(points=3)
+def test_runs_a_coroutine_inside_a_running_loop(student, run):
+    """inside a running event loop (as in a notebook cell), run_sync(coroutine) returns its value too"""
+    result = in_a_running_loop(run, student, lambda: sample(2, "done"), "run_sync(sample(2, 'done'))")
+    expect_value(result, WHERE[in_a_running_loop], "done", 2.0)
+
+
+@check(points=1)
+def test_raises_what_the_coroutine_raised_from_plain_code(student, run):
+    """from plain code, run_sync raises the exception the coroutine raised"""
+    result = in_plain_code(run, student, lambda: failing(1, "boom"), "run_sync(failing(1, 'boom'))")
+    expect_raised(result, WHERE[in_plain_code])
+
+
+@check(points=2)
+def test_raises_what_the_coroutine_raised_inside_a_running_loop(student, run):
+    """inside a running event loop, run_sync raises the exception the coroutine raised"""
+    result = in_a_running_loop(run, student, lambda: failing(1, "boom"), "run_sync(failing(1, 'boom'))")
+    expect_raised(result, WHERE[in_a_running_loop])
+
+
+@check(points=2)
+def test_closes_every_loop_it_creates(student, run):
+    """every event loop run_sync creates is closed when it returns, from plain code or inside a loop"""
+    for way in (in_plain_code, in_a_running_loop):
+        result = way(run, student, lambda: sample(1, "done"), "run_sync(sample(1, 'done'))")
+        expect_value(result, WHERE[way], "done", 1.0)
+        still_open = [loop for loop in result.loops if not loop.is_closed()]
+        if still_open:
+            count = len(still_open)
+            raise Failure(
+                f"{WHERE[way]}, {result.call} left {count} event loop{'s' if count > 1 else ''} "
+                "it created open (not closed)",
+                help=CLOSE,
+                notes=result.notes(),
+            )
