@@ -44,6 +44,7 @@ EXPECTED = {
     ),
     "swallows_timeouts.py": KILLED.format(seconds=kill_after(TIMEOUT)),
     "os_exit_in_main.py": CRASHED.format(how="exit status 3"),
+    "forges_results.py": CRASHED.format(how="exit status 0"),
     "huge_output.py": OUTPUT_LIMIT.format(limit=10_000),
     "deadlock_event.py": _start(DEADLOCK),
     "sleep_forever_loop.py": _start(TIME_LIMIT).format(limit=3600),
