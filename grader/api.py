@@ -9,7 +9,7 @@ from .expect import (
     expect_timeline,
 )
 from .failures import Failure, Mismatch, Missing, plain_repr
-from .instrument import Call, Calls, spy
+from .instrument import Call, Calls, Job, spy
 from .plugin import check
 from .render_timeline import seconds, side_by_side, task_chart
 from .run import Run
@@ -20,6 +20,7 @@ __all__ = [
     "Call",
     "Calls",
     "Failure",
+    "Job",
     "Limits",
     "Line",
     "Mismatch",

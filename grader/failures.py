@@ -17,6 +17,11 @@ def plain_repr(value: Any) -> str:
         return "[" + ", ".join(map(plain_repr, value)) + "]"
     if isinstance(value, tuple):
         return "(" + ", ".join(map(plain_repr, value)) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, (set, frozenset)):
+        # Sorted: a set's order can change from run to run, a report must not.
+        return "{" + ", ".join(sorted(map(plain_repr, value))) + "}" if value else "set()"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{plain_repr(k)}: {plain_repr(v)}" for k, v in value.items()) + "}"
     if inspect.iscoroutine(value):
         return f"<coroutine {value.__qualname__}()>"
     if isinstance(value, asyncio.Task):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .timeline import peak_overlap
+from .timeline import TaskRecord, peak_overlap
 
 
 @dataclass
@@ -71,3 +71,56 @@ def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | N
 
     setattr(module, name, recorded)
     return calls
+
+
+@dataclass
+class Job:
+    """Work a check hands to student code: ``job.coroutine()`` waits ``delay`` s, then returns
+    ``value`` (or raises ``error``), noting in virtual seconds when it started and how it ended.
+
+    >>> slow = Job(5, "late")      # run(student.with_timeout, slow.coroutine(), 2)
+    >>> slow.label
+    "job(5, 'late')"
+    """
+
+    delay: float
+    value: Any = None
+    error: Exception | None = None
+    started: float | None = None
+    finished: float | None = None
+    outcome: str = "not started"  # then "running", and at last "returned", "raised" or "cancelled"
+
+    @property
+    def name(self) -> str:
+        return "failing_job" if self.error is not None else "job"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}({self.delay:g}, {self.error if self.error is not None else self.value!r})"
+
+    def coroutine(self) -> Any:
+        async def work(delay: float, value: Any) -> Any:
+            loop = asyncio.get_running_loop()
+            self.started, self.outcome = loop.time(), "running"
+            try:
+                await asyncio.sleep(delay)
+                if self.error is not None:
+                    raise self.error
+            except asyncio.CancelledError:
+                self.outcome = "cancelled"
+                raise
+            except BaseException:
+                self.outcome = "raised"
+                raise
+            finally:
+                self.finished = loop.time()
+            self.outcome = "returned"
+            return value
+
+        # Named the way the kit labels tasks: job(5, 'late'), not Job.coroutine.<locals>.work(5, 'late').
+        work.__name__ = work.__qualname__ = self.name
+        return work(self.delay, self.error if self.error is not None else self.value)
+
+    def record(self) -> TaskRecord:
+        """This job as a bar for :func:`task_chart`."""
+        return TaskRecord(self.label, "", self.started, self.started, self.finished, self.outcome == "cancelled")

@@ -229,9 +229,14 @@ _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
 
 def _is_asyncio_internal(coro: Any) -> bool:
-    """Runner clean-up tasks (shutting down generators, executors) are not the student's."""
+    """The runner's clean-up tasks (shutting down generators, executors) are not the student's;
+    a task the student made of an asyncio coroutine (``create_task(asyncio.sleep(1))``) is."""
     code = getattr(coro, "cr_code", None)
-    return code is not None and os.path.dirname(code.co_filename) == _ASYNCIO_DIR
+    return (
+        code is not None
+        and os.path.dirname(code.co_filename) == _ASYNCIO_DIR
+        and getattr(coro, "__qualname__", "").startswith("BaseEventLoop.shutdown_")
+    )
 
 
 def _await_point(frames: list, student_files: frozenset[str]) -> str:

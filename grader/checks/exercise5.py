@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader import Failure, Run, TaskRecord, check, plain_repr, seconds, task_chart
+from grader import Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
 from grader.checks.common import check_not_blocking
 from grader.timeline import coroutine_label
 
@@ -31,54 +31,6 @@ LET_IT_RAISE = (
     "catch only the timeout (`except asyncio.TimeoutError:`), so that any other exception from the work "
     "reaches the caller unchanged."
 )
-
-
-@dataclass
-class Job:
-    """An awaitable the check hands to with_timeout: it waits ``delay`` s, then returns ``value``
-    (or raises ``error``), noting in virtual seconds when it started and how it ended."""
-
-    delay: float
-    value: Any = None
-    error: Exception | None = None
-    started: float | None = None
-    finished: float | None = None
-    outcome: str = "not started"  # then "running", and at last "returned", "raised" or "cancelled"
-
-    @property
-    def name(self) -> str:
-        return "failing_job" if self.error is not None else "job"
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}({self.delay:g}, {self.error if self.error is not None else self.value!r})"
-
-    def coroutine(self) -> Any:
-        async def work(delay: float, value: Any) -> Any:
-            loop = asyncio.get_running_loop()
-            self.started, self.outcome = loop.time(), "running"
-            try:
-                await asyncio.sleep(delay)
-                if self.error is not None:
-                    raise self.error
-            except asyncio.CancelledError:
-                self.outcome = "cancelled"
-                raise
-            except BaseException:
-                self.outcome = "raised"
-                raise
-            finally:
-                self.finished = loop.time()
-            self.outcome = "returned"
-            return value
-
-        # Named the way the kit labels tasks: job(5, 'late'), not Job.coroutine.<locals>.work(5, 'late').
-        work.__name__ = work.__qualname__ = self.name
-        return work(self.delay, self.error if self.error is not None else self.value)
-
-    def record(self) -> TaskRecord:
-        """This job as a bar for :func:`task_chart`."""
-        return TaskRecord(self.label, "", self.started, self.started, self.finished, self.outcome == "cancelled")
 
 
 @dataclass
@@ -282,7 +234,7 @@ def test_an_exception_from_the_work_comes_out_unchanged(student, run):
 def test_does_not_block_the_event_loop(student, run):
     """while with_timeout waits, other tasks keep running"""
 
-    def with_timeout_of_a_job():
-        return student.with_timeout(Job(1, "done").coroutine(), 3)
+    async def with_timeout_of_a_job():
+        return await student.with_timeout(Job(1, "done").coroutine(), 3)
 
     check_not_blocking(with_timeout_of_a_job, run, "with_timeout(job(1, 'done'), 3)")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader import Failure, Run, TaskRecord, check, plain_repr, seconds, task_chart
+from grader import Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
 
 TOLERANCE = 1e-6
 # Virtual seconds a check keeps watching after race has returned: long enough for any
@@ -38,54 +38,6 @@ VALUE_NOT_RESULT = {
     list: "asyncio.gather() waits for all and gives back every result; race wants only the first one's.",
     asyncio.Task: "return the task's result, `task.result()`, not the task itself.",
 }
-
-
-@dataclass
-class Job:
-    """An awaitable the check hands to race: it waits ``delay`` s, then returns ``value``
-    (or raises ``error``), noting in virtual seconds when it started and how it ended."""
-
-    delay: float
-    value: Any = None
-    error: Exception | None = None
-    started: float | None = None
-    finished: float | None = None
-    outcome: str = "not started"  # then "running", and at last "returned", "raised" or "cancelled"
-
-    @property
-    def name(self) -> str:
-        return "failing_job" if self.error is not None else "job"
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}({self.delay:g}, {self.error if self.error is not None else self.value!r})"
-
-    def coroutine(self) -> Any:
-        async def work(delay: float, value: Any) -> Any:
-            loop = asyncio.get_running_loop()
-            self.started, self.outcome = loop.time(), "running"
-            try:
-                await asyncio.sleep(delay)
-                if self.error is not None:
-                    raise self.error
-            except asyncio.CancelledError:
-                self.outcome = "cancelled"
-                raise
-            except BaseException:
-                self.outcome = "raised"
-                raise
-            finally:
-                self.finished = loop.time()
-            self.outcome = "returned"
-            return value
-
-        # Named the way the kit labels tasks: job(3, 'slow'), not Job.coroutine.<locals>.work(3, 'slow').
-        work.__name__ = work.__qualname__ = self.name
-        return work(self.delay, self.error if self.error is not None else self.value)
-
-    def record(self) -> TaskRecord:
-        """This job as a bar for :func:`task_chart`."""
-        return TaskRecord(self.label, "", self.started, self.started, self.finished, self.outcome == "cancelled")
 
 
 @dataclass

@@ -28,8 +28,8 @@ LIMIT = 3
 PAGES = [f"content of {url}" for url in URLS]
 TOLERANCE = 1e-6
 SEMAPHORE = (
-    "make one `slots = asyncio.Semaphore(limit)` for the whole call, and download each URL inside "
-    "`async with slots:`, in tasks started together (asyncio.gather)."
+    "share one `slots = asyncio.Semaphore(limit)` among all the downloads (a Semaphore made per download "
+    "limits nothing), and call download(url) only inside `async with slots:`."
 )
 IN_ORDER = (
     "asyncio.gather(*coroutines) gives the results in the order of its arguments; "

@@ -1,0 +1,32 @@
+# wrong: time.sleep(seconds) to "give the work time", which blocks the loop so the work never even starts — grader should say "time.sleep(3) ... blocks the event loop"
+from __future__ import annotations
+
+import asyncio
+import time
+
+
+async def job(delay: float, value: str) -> str:
+    """An example awaitable to try with_timeout on: wait ``delay`` seconds, then return ``value``."""
+    try:
+        await asyncio.sleep(delay)
+        return value
+    finally:
+        print(f"job({delay}, {value!r}) stopped")
+
+
+async def with_timeout(aw, seconds: float, default=None):
+    task = asyncio.ensure_future(aw)
+    time.sleep(seconds)
+    if task.done():
+        return task.result()
+    task.cancel()
+    return default
+
+
+async def main() -> None:
+    print(await with_timeout(job(1, "done"), 3))
+    print(await with_timeout(job(5, "late"), 2, "too slow"))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
