@@ -8,16 +8,16 @@ edge case 11 (the frozen wall clock) lives in test_sandbox.py.
 from __future__ import annotations
 
 import asyncio
-import gc
 import inspect
 import os
 import sys
 import threading
 import time
 import warnings
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Coroutine, Optional
+from typing import Any
 
 import pytest
 
@@ -38,21 +38,32 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 class Virtual:
-    """Runs a coroutine in a Runner on a fresh VirtualEventLoop and keeps the loop to look at.
+    """Runs a coroutine on a fresh VirtualEventLoop and keeps the loop to look at.
 
-    The Runner cancels what is left after a deadlock and closes the loop, as asyncio.run does.
+    Like ``asyncio.run`` it cancels what is left (after a deadlock, say) and closes the loop,
+    but it leaves out the default executor's shutdown thread: its race with the idle check
+    is a bug of its own (section 9), and would make every test using a thread flaky.
     """
 
     def __init__(self) -> None:
-        self.loop: Optional[VirtualEventLoop] = None
+        self.loop: VirtualEventLoop | None = None
 
     def run(self, coro: Coroutine[Any, Any, Any], **options: Any) -> Any:
-        def factory() -> VirtualEventLoop:
-            self.loop = VirtualEventLoop(**options)
-            return self.loop
-
-        with Runner(loop_factory=factory) as runner:
-            return runner.run(coro)
+        self.loop = loop = VirtualEventLoop(**options)
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            try:
+                left = asyncio.all_tasks(loop)
+                for task in left:
+                    task.cancel()
+                if left:
+                    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+                loop.run_until_complete(loop.shutdown_asyncgens())
+            except LoopProblem:
+                pass  # a clean-up tripping the loop again (see the livelock clean-up bug) must not hide the first
+            finally:
+                loop.close()
 
     def time(self) -> float:
         assert self.loop is not None
@@ -207,9 +218,7 @@ def test_timers_due_at_one_instant_keep_their_order_when_the_heap_is_rebuilt() -
 # -- 3. sleeps shorter than a tick ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "seconds, ticks", [(1e-7, 100), (1e-10, 0), (0.001, 1_000_000), (4e-10, 0), (6e-10, 1)]
-)
+@pytest.mark.parametrize("seconds, ticks", [(1e-7, 100), (1e-10, 0), (0.001, 1_000_000), (4e-10, 0), (6e-10, 1)])
 def test_a_sleep_shorter_than_a_millisecond_completes_at_its_own_tick(
     virtual: Virtual, seconds: float, ticks: int
 ) -> None:
@@ -480,7 +489,7 @@ async def stuck_worker(number: int, event: asyncio.Event) -> None:
 
 
 @pytest.mark.xfail(
-    sys.version_info >= (3, 11),
+    sys.version_info >= (3, 13),  # before 3.13 asyncio.create_task names a task after the loop made it
     reason="BUG: describe_tasks labels tasks by name, so two tasks with one name both get the later label",
     strict=True,
 )
@@ -513,9 +522,7 @@ def test_sleeping_forever_alone_is_a_deadlock_not_an_overflow(virtual: Virtual) 
     assert time.perf_counter() - start < FAST
     assert virtual.time() == 0.0
     assert str(info.value).startswith(head(DEADLOCK, time=0.0))
-    assert str(info.value).endswith(
-        waiting_at("sleeps_forever()", sleeps_forever, 'await asyncio.sleep(float("inf"))')
-    )
+    assert str(info.value).endswith(waiting_at("sleeps_forever()", sleeps_forever, 'await asyncio.sleep(float("inf"))'))
 
 
 def test_sleeping_forever_beside_a_two_second_sleep_is_a_deadlock_at_two_seconds(virtual: Virtual) -> None:
@@ -528,6 +535,15 @@ def test_sleeping_forever_beside_a_two_second_sleep_is_a_deadlock_at_two_seconds
 
 
 # -- 7. threads doing the work ----------------------------------------------------------------
+
+
+def run_in_sandbox(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Inside a Sandbox, run ``coro`` on a loop of the sandbox, closed as ``Virtual.run`` does."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
 
 
 def test_to_thread_beside_a_five_second_sleep_returns_the_right_values_and_ends_at_five_seconds(
@@ -591,7 +607,7 @@ def test_idle_default_executor_threads_do_not_hide_a_later_deadlock(virtual: Vir
 )
 def test_an_idle_worker_of_a_named_thread_pool_does_not_hold_back_virtual_time(virtual: Virtual) -> None:
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="downloader")
-    # Made before the loop, so it is not a thread the loop waits for; it unblocks a buggy loop.
+    # Started before the loop is made, so the loop never waits for it; it frees a buggy loop.
     rescue = threading.Timer(0.2, pool.shutdown, kwargs={"wait": False})
     rescue.start()
 
@@ -616,7 +632,7 @@ def test_time_sleep_in_a_worker_thread_is_not_a_blocking_call_of_the_loop() -> N
         await asyncio.to_thread(time.sleep, 1)
 
     with Sandbox() as box:
-        asyncio.run(main())
+        run_in_sandbox(main())
     assert box.blocking == []
 
 
@@ -630,7 +646,7 @@ def test_two_threads_each_sleeping_one_second_side_by_side_end_at_one_second() -
         await asyncio.gather(asyncio.to_thread(time.sleep, 1), asyncio.to_thread(time.sleep, 1))
 
     with Sandbox() as box:
-        asyncio.run(main())
+        run_in_sandbox(main())
     assert box.clock.time() == 1.0
 
 
@@ -643,15 +659,18 @@ def test_a_foreign_threads_call_soon_threadsafe_after_a_real_wait_is_delivered(v
     async def from_thread() -> str:
         loop = asyncio.get_running_loop()
         future = loop.create_future()
+        handled = threading.Event()
 
         def work() -> None:
             threading.Event().wait(0.05)  # really waits: the loop must wait too, not report a deadlock
             loop.call_soon_threadsafe(future.set_result, "from the thread")
+            handled.wait()  # ending at once would race the loop (see the next test)
 
         thread = threading.Thread(target=work, name="foreign")
         thread.start()
         value = await future
         delivered_at.append(now())
+        handled.set()
         thread.join()
         return value
 
@@ -666,13 +685,47 @@ def test_a_foreign_threads_call_soon_threadsafe_after_a_real_wait_is_delivered(v
 
 
 @pytest.mark.xfail(
+    reason="BUG: race in VirtualEventLoop._select: a thread that wakes the loop and ends between the "
+    "loop's look at its I/O and its look at live threads is missed, giving a false deadlock",
+    strict=True,
+)
+def test_a_thread_that_wakes_the_loop_and_ends_just_after_the_loop_looked_is_not_missed(virtual: Virtual) -> None:
+    go = threading.Event()
+    threads: list[threading.Thread] = []
+
+    async def main() -> str:
+        loop = asyncio.get_running_loop()
+        look = loop._select_for_real  # type: ignore[attr-defined]
+
+        def look_then_let_the_thread_finish(timeout: float | None) -> list:
+            ready = look(timeout)
+            if not ready and threads and not go.is_set():
+                go.set()  # the interleaving that happens by chance: wake the loop and end, just now
+                threads[0].join()
+            return ready
+
+        loop._select_for_real = look_then_let_the_thread_finish  # type: ignore[attr-defined]
+        future = loop.create_future()
+
+        def work() -> None:
+            go.wait()
+            loop.call_soon_threadsafe(future.set_result, "woken")
+
+        threads.append(threading.Thread(target=work, name="waker"))
+        threads[0].start()
+        return await future
+
+    assert virtual.run(main()) == "woken"
+
+
+@pytest.mark.xfail(
     reason="BUG: a thread started after the loop was made but before it ran (pytest-timeout's timer, "
     "with a module-scoped loop) counts as foreign and hides a deadlock until it ends",
     strict=True,
 )
 def test_a_timer_thread_started_between_making_and_running_the_loop_does_not_hide_a_deadlock() -> None:
     later: list[threading.Timer] = []
-    # Made before the loop, so the loop does not wait for it; it ends the guard of a buggy loop.
+    # Started before the loop is made, so the loop never waits for it; it frees a buggy loop.
     rescue = threading.Timer(0.1, lambda: later[0].cancel())
     rescue.start()
     loop = VirtualEventLoop()
@@ -696,47 +749,90 @@ def test_a_timer_thread_started_between_making_and_running_the_loop_does_not_hid
 
 
 # -- 9. Runner shutdown after executor use -----------------------------------------------------
+#
+# Runner.close() joins the default executor in a helper thread (_do_shutdown) that wakes the
+# loop with call_soon_threadsafe and ends. Whether it ends before or after the loop's look at
+# its I/O is chance (a false deadlock about 1 run in 500 here; on 3.13 a jump to the 300 s
+# timeout and its RuntimeWarning instead), so these tests fix the order.
 
 
-def test_runner_shutdown_after_executor_use_is_no_deadlock_and_warns_nothing(virtual: Virtual) -> None:
+def shutdown_thread() -> threading.Thread | None:
+    return next((thread for thread in threading.enumerate() if thread.name.endswith("(_do_shutdown)")), None)
+
+
+def run_with_executor_shutdown(race: bool) -> tuple[list[int], VirtualEventLoop, list[str]]:
+    """Use the default executor in a Runner; its shutdown ends before the loop looks, or just after."""
+    gate = threading.Event()
+    pool = ThreadPoolExecutor(max_workers=2)  # its idle workers' names are ones the loop ignores
+    loops: list[VirtualEventLoop] = []
+
+    def factory() -> VirtualEventLoop:
+        loop = VirtualEventLoop()
+        look = loop._select_for_real  # type: ignore[attr-defined]
+
+        def look_around_the_shutdown(timeout: float | None) -> list:
+            thread = shutdown_thread()
+            if thread is None or gate.is_set():
+                return look(timeout)
+            if race:
+                ready = look(timeout)
+            gate.set()
+            thread.join()  # the shutdown thread wakes the loop and ends
+            return ready if race else look(timeout)
+
+        loop._select_for_real = look_around_the_shutdown  # type: ignore[attr-defined]
+        loops.append(loop)
+        return loop
+
     async def main() -> list[int]:
         loop = asyncio.get_running_loop()
-        return await asyncio.gather(asyncio.to_thread(sum, [1, 2]), loop.run_in_executor(None, max, 3, 4))
+        loop.set_default_executor(pool)
+        values = await asyncio.gather(asyncio.to_thread(sum, [1, 2]), loop.run_in_executor(None, max, 3, 4))
+        pool.submit(gate.wait)  # holds the shutdown thread until the order above is set up
+        return values
 
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with Runner(loop_factory=factory) as runner:
+                values = runner.run(main())
+    finally:
+        gate.set()
+        pool.shutdown(wait=True)
+    return values, loops[0], [str(warning.message) for warning in caught]
+
+
+def test_runner_shutdown_after_executor_use_is_no_deadlock_and_warns_nothing() -> None:
     start = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert virtual.run(main()) == [3, 4]
-    assert [str(warning.message) for warning in caught] == []  # 3.13's "did not finish joining ... 300 seconds"
-    assert virtual.loop is not None
-    assert virtual.loop.is_closed()
-    assert virtual.loop.problems == []
-    assert virtual.loop.errors == []
-    assert virtual.time() == 0.0  # no jump to the executor's 300 s timeout
+    values, loop, warned = run_with_executor_shutdown(race=False)
+    assert values == [3, 4]
+    assert warned == []  # 3.13: "The executor did not finishing joining its threads within 300 seconds."
+    assert loop.is_closed()
+    assert (loop.problems, loop.errors) == ([], [])
+    assert loop.time() == 0.0  # no jump to the executor's 300 s timeout
+    # The student's tasks (to_thread made one) are recorded, Runner.close()'s shutdown_* tasks are not.
+    functions = [record.function for record in loop.task_records]
+    assert functions == ["run_with_executor_shutdown.<locals>.main", "to_thread"]
     assert time.perf_counter() - start < FAST
 
 
-def test_asyncio_run_in_a_sandbox_after_to_thread_warns_nothing() -> None:
-    async def main() -> int:
-        await asyncio.sleep(1)
-        return await asyncio.to_thread(sum, [2, 3])
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        with Sandbox() as box:
-            assert asyncio.run(main()) == 5
-    assert [str(warning.message) for warning in caught + box.warnings] == []
-    assert box.clock.time() == 1.0
-    assert [problem for loop in box.loops for problem in loop.problems] == []
+@pytest.mark.xfail(
+    reason="BUG: the race of test_a_thread_that_wakes_the_loop_and_ends_just_after_the_loop_looked..., "
+    "hit by Runner.close(): a false Deadlock (3.10-3.12) or a 300 s jump and RuntimeWarning (3.13)",
+    strict=True,
+)
+def test_runner_shutdown_ending_just_after_the_loop_looked_is_no_deadlock_and_warns_nothing() -> None:
+    values, loop, warned = run_with_executor_shutdown(race=True)
+    assert values == [3, 4]
+    assert warned == []
+    assert loop.time() == 0.0
 
 
 # -- 10. child processes -------------------------------------------------------------------------
 
 
 async def print_42_in_a_child() -> tuple[bytes, int]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", "print(42)", stdout=asyncio.subprocess.PIPE
-    )
+    process = await asyncio.create_subprocess_exec(sys.executable, "-c", "print(42)", stdout=asyncio.subprocess.PIPE)
     output, _ = await process.communicate()
     assert process.returncode is not None
     return output, process.returncode
@@ -799,6 +895,27 @@ def test_many_sleep_zero_rounds_that_let_time_pass_are_no_livelock(virtual: Virt
 
     virtual.run(main(), livelock_limit=1_000)
     assert virtual.time() == 0.5
+
+
+@pytest.mark.xfail(
+    reason="BUG: the spin count is not reset when the livelock is raised, so asyncio.run's clean-up "
+    "trips it again at once: a second Livelock replaces the first and the task is never cancelled",
+    strict=True,
+)
+def test_after_a_livelock_the_runner_cancels_the_spinning_task_and_reports_the_livelock_once() -> None:
+    loops: list[VirtualEventLoop] = []
+
+    def factory() -> VirtualEventLoop:
+        loops.append(VirtualEventLoop(livelock_limit=2_000))
+        return loops[-1]
+
+    with pytest.raises(Livelock) as info:
+        with Runner(loop_factory=factory) as runner:
+            runner.run(spins_on_sleep_zero())
+    [loop] = loops
+    assert loop.problems == [info.value]
+    [record] = loop.task_records
+    assert (record.cancelled, record.finished) == (True, 0.0)
 
 
 async def ticks_forever() -> None:
@@ -877,16 +994,28 @@ async def explode(seconds: float) -> None:
     raise ValueError("exploded")
 
 
-def test_task_records_hold_when_each_task_was_created_started_and_finished(virtual: Virtual) -> None:
-    async def main() -> None:
-        await asyncio.sleep(1)
-        await asyncio.create_task(pause(2, "x"))
-        await asyncio.sleep(0.5)
+async def starts_a_pause_after_a_second() -> None:
+    await asyncio.sleep(1)
+    await asyncio.create_task(pause(2, "x"))
+    await asyncio.sleep(0.5)
 
-    virtual.run(main())
+
+async def cancels_a_pause_after_two_seconds() -> None:
+    task = asyncio.create_task(pause(10))
+    await asyncio.sleep(2)
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+async def lets_a_task_explode() -> None:
+    await asyncio.gather(explode(1.5), return_exceptions=True)
+
+
+def test_task_records_hold_when_each_task_was_created_started_and_finished(virtual: Virtual) -> None:
+    virtual.run(starts_a_pause_after_a_second())
     assert virtual.loop is not None
     records = virtual.loop.task_records
-    assert [record.label for record in records] == ["main()", "pause(2, 'x')"]
+    assert [record.label for record in records] == ["starts_a_pause_after_a_second()", "pause(2, 'x')"]
     assert [(r.created, r.started, r.finished, r.cancelled) for r in records] == [
         (0.0, 0.0, 3.5, False),
         (1.0, 1.0, 3.0, False),
@@ -896,30 +1025,38 @@ def test_task_records_hold_when_each_task_was_created_started_and_finished(virtu
 
 
 def test_a_cancelled_task_is_recorded_as_cancelled_when_it_was_cancelled(virtual: Virtual) -> None:
-    async def main() -> None:
-        task = asyncio.create_task(pause(10))
-        await asyncio.sleep(2)
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-
-    virtual.run(main())
+    virtual.run(cancels_a_pause_after_two_seconds())
     assert virtual.loop is not None
     record = virtual.loop.task_records[1]
-    assert (record.label, record.finished, record.cancelled, record.error) == ("pause(10)", 2.0, True, None)
+    assert (record.label, record.started, record.finished) == ("pause(10, '')", 0.0, 2.0)
+    assert (record.cancelled, record.error) == (True, None)
 
 
 def test_a_task_that_raised_keeps_its_error_in_its_record(virtual: Virtual) -> None:
-    async def main() -> None:
-        await asyncio.gather(explode(1.5), return_exceptions=True)
-
-    virtual.run(main())
+    virtual.run(lets_a_task_explode())
     assert virtual.loop is not None
     record = virtual.loop.task_records[1]
     assert (record.label, record.finished, record.cancelled) == ("explode(1.5)", 1.5, False)
     assert repr(record.error) == repr(ValueError("exploded"))
 
 
-def test_tasks_left_waiting_by_a_deadlock_are_recorded_cancelled_by_the_runners_clean_up(virtual: Virtual) -> None:
+def test_a_task_still_waiting_is_pending_in_its_record_until_it_is_cancelled(virtual: Virtual) -> None:
+    seen: list[tuple[bool, float | None]] = []
+
+    async def main() -> None:
+        task = asyncio.create_task(pause(5))
+        await asyncio.sleep(1)
+        loop = asyncio.get_running_loop()
+        assert isinstance(loop, VirtualEventLoop)
+        record = loop.task_records[1]
+        seen.append((record.pending, record.finished))
+        task.cancel()
+
+    virtual.run(main())
+    assert seen == [(True, None)]
+
+
+def test_tasks_left_waiting_by_a_deadlock_are_recorded_cancelled_by_the_clean_up(virtual: Virtual) -> None:
     with pytest.raises(Deadlock):
         virtual.run(take_locks_in_opposite_orders())
     assert virtual.loop is not None
@@ -932,46 +1069,52 @@ def test_tasks_left_waiting_by_a_deadlock_are_recorded_cancelled_by_the_runners_
     assert all(record.cancelled and record.finished == 1.0 for record in records)
 
 
-def test_runner_clean_up_after_executor_use_records_only_the_students_tasks(virtual: Virtual) -> None:
-    async def main() -> None:
-        await asyncio.gather(pause(1), asyncio.to_thread(sum, [1]))
+async def gathers_two_pauses() -> None:
+    await asyncio.gather(pause(1), pause(2))
 
-    virtual.run(main())
-    assert virtual.loop is not None
-    assert [record.label for record in virtual.loop.task_records] == ["main()", "pause(1)"]
+
+def test_asyncio_run_records_only_the_students_tasks_not_its_own_clean_up(virtual: Virtual) -> None:
+    # asyncio.run runs shutdown_asyncgens and shutdown_default_executor as tasks of the loop too.
+    # (After executor use, see test_runner_shutdown_after_executor_use_is_no_deadlock_and_warns_nothing.)
+    with Sandbox() as box:
+        asyncio.run(gathers_two_pauses())
+    [loop] = box.loops
+    assert [record.label for record in loop.task_records] == ["gathers_two_pauses()", "pause(1, '')", "pause(2, '')"]
 
 
 async def count_up() -> Any:
     number = 0
-    try:
-        while True:
-            yield number
-            number += 1
-            await asyncio.sleep(1)
-    finally:
-        pass
+    while True:
+        yield number
+        number += 1
+        await asyncio.sleep(1)
 
 
 @pytest.mark.xfail(
     reason="BUG: the aclose() tasks asyncio makes for unfinished async generators are recorded as the "
-    "student's tasks (async_generator_athrow has no cr_code)",
+    "student's tasks, labelled async_generator_athrow() (it has no cr_code, so it is not seen as asyncio's)",
     strict=True,
 )
-def test_asyncio_closing_unfinished_async_generators_is_not_recorded_as_student_tasks(virtual: Virtual) -> None:
+def test_asyncio_closing_unfinished_async_generators_is_not_recorded_as_student_tasks() -> None:
     kept: list[Any] = []
 
     async def main() -> None:
-        async for number in count_up():  # left with break: closed by asyncio's finalizer hook
+        async for number in count_up():  # left with break: asyncio's finalizer hook closes it
             if number == 2:
                 break
         generator = count_up()
-        kept.append(generator)  # still open at the end: closed by the Runner's shutdown_asyncgens
+        kept.append(generator)  # still open at the end: the Runner's shutdown_asyncgens closes it
         await generator.__anext__()
 
-    virtual.run(main())
-    gc.collect()
-    assert virtual.loop is not None
-    assert [record.label for record in virtual.loop.task_records] == ["main()"]
+    loops: list[VirtualEventLoop] = []
+
+    def factory() -> VirtualEventLoop:
+        loops.append(VirtualEventLoop())
+        return loops[-1]
+
+    with Runner(loop_factory=factory) as runner:
+        runner.run(main())
+    assert [record.function for record in loops[0].task_records] == [main.__qualname__]
 
 
 # -- 13. under pytest: pytest-timeout, -W error::DeprecationWarning, looptime ------------------------
@@ -997,8 +1140,16 @@ from grader.sandbox import Sandbox
 async def test_an_async_test_runs_on_virtual_time():
     loop = asyncio.get_running_loop()
     assert isinstance(loop, VirtualEventLoop)
-    await asyncio.gather(asyncio.sleep(10), asyncio.to_thread(sum, [1, 2]))
+    await asyncio.gather(asyncio.sleep(10), asyncio.sleep(4))
     assert loop.time() == 10.0
+
+
+@pytest.mark.asyncio
+async def test_a_deadlock_in_an_async_test_is_reported():
+    with pytest.raises(Exception) as info:
+        await asyncio.wait_for(asyncio.Event().wait(), 5)
+    assert isinstance(info.value, asyncio.TimeoutError)
+    assert asyncio.get_running_loop().time() == 5.0
 
 
 def test_a_sandboxed_run_reads_the_frozen_wall_clock():
@@ -1017,12 +1168,12 @@ def test_the_loop_works_under_pytest_timeout_and_error_on_deprecation_warnings(
     monkeypatch.setenv("PYTHONPATH", str(REPO))
     pytester.makeini(INNER_CONFIG)
     pytester.makepyfile(test_inner=INNER_TESTS)
+    # A child process: pytest-timeout's thread method ends the whole process if it fires.
     result = pytester.runpytest_subprocess(
         "-p", "grader.plugin", "-W", "error::DeprecationWarning", "-p", "no:cacheprovider", timeout=60
     )
     result.stdout.fnmatch_lines(["timeout: 30.0s", "timeout method: thread"])
-    result.assert_outcomes(passed=2)
-    assert "Warning" not in result.stdout.str()
+    result.assert_outcomes(passed=3, warnings=0)
 
 
 def test_the_loop_keeps_its_own_clock_with_looptime_installed(

@@ -2,6 +2,12 @@
 
 import asyncio
 import inspect
+import os
+import re
+import sys
+import threading
+import traceback
+from contextlib import contextmanager
 
 import pytest
 
@@ -19,6 +25,11 @@ SIDE_BY_SIDE = """\
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, aw).result()  # correct: a new loop, in another thread"""
+BLOCKED = (
+    "the running loop can't run anything, not even a coroutine handed to it with "
+    "run_coroutine_threadsafe(), while its own thread waits for it. Run the coroutine on a new "
+    "event loop in another thread (asyncio.run() there) and wait for that thread's result."
+)
 PASS_IT_ON = (
     "let the exception out: asyncio.run() raises what the coroutine raised, and so does "
     "future.result() for a concurrent.futures future; don't catch it, or raise it again."
@@ -27,6 +38,7 @@ CLOSE = (
     "close every loop you create: asyncio.run() closes its own; a loop from asyncio.new_event_loop() "
     "needs loop.close() when you are done with it (in a `finally:`)."
 )
+NOT_ASYNC = "run_sync is a plain function, called without await: define it with `def`, not `async def`."
 NEST_ASYNCIO = (
     "nest_asyncio is not installed here, and the exercise asks for a way without it: "
     "when a loop is already running, run the coroutine on a new event loop in another thread."
@@ -35,13 +47,16 @@ NEST_ASYNCIO = (
 
 @pytest.fixture
 def student(student_path):
-    """The student's module, as the grader's own fixture loads it, with a hint if it imports nest_asyncio."""
+    """The grader's ``student`` fixture, with a hint when the module can't import nest_asyncio."""
     try:
-        return load_submission(student_path, student_path.stem).module
+        module = load_submission(student_path, student_path.stem).module
     except Failure as failure:
         if "nest_asyncio" in failure.rationale:
             raise Failure(failure.rationale, help=NEST_ASYNCIO) from None
         raise
+    yield module
+    if sys.modules.get(student_path.stem) is module:
+        del sys.modules[student_path.stem]
 
 
 async def sample(delay, value):
@@ -55,13 +70,47 @@ async def failing(delay, message):
     raise ValueError(message)
 
 
+@contextmanager
+def as_in_a_new_program():
+    """Forget, for the call, the loop asyncio remembers as this thread's "current" one.
+
+    ``asyncio.get_event_loop()`` depends on it, and on whether ``set_event_loop()`` was ever
+    called (``asyncio.run()`` calls it): whatever earlier checks did, start as a new program
+    would, and put things back afterwards. (The sandbox doesn't do this; on 3.10-3.13 the
+    state lives in the policy's ``_local``.)
+    """
+    local = getattr(asyncio.get_event_loop_policy(), "_local", None)
+    if local is None or not hasattr(local, "_set_called"):
+        yield
+        return
+    saved = local._loop, local._set_called
+    local._loop, local._set_called = None, False
+    try:
+        yield
+    finally:
+        local._loop, local._set_called = saved
+
+
+@contextmanager
+def threads_print_their_errors():
+    """An exception a student's thread lets out is printed (to the sandbox's stderr), as Python does,
+    rather than caught by pytest's own hook and shown as a warning of the grading session."""
+    saved = threading.excepthook
+    threading.excepthook = threading.__excepthook__
+    try:
+        yield
+    finally:
+        threading.excepthook = saved
+
+
 def call_run_sync(student, make):
     """A plain function calling ``student.run_sync(make())``; a coroutine it never started is closed."""
 
     def call():
         coroutine = make()
         try:
-            return student.run_sync(coroutine)
+            with as_in_a_new_program(), threads_print_their_errors():
+                return student.run_sync(coroutine)
         finally:
             if inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
                 coroutine.close()
@@ -79,39 +128,53 @@ def in_a_running_loop(run, student, make, label):
     async def notebook_cell():
         return call()
 
-    return run(notebook_cell, allow_error=True, label=label)
+    try:
+        return run(notebook_cell, allow_error=True, label=label)
+    except pytest.fail.Exception as stopped:  # pytest-timeout: real time ran out
+        raise blocked_its_own_loop(stopped, student, label) from None
+
+
+def blocked_its_own_loop(stopped, student, label):
+    """Say where run_sync waited when the real-time limit stopped it: the kit would say "busy loop"."""
+    timeout = re.match(r"Timeout \(>([\d.]+)s\)", str(stopped))
+    frames = [f for f in traceback.extract_tb(stopped.__traceback__) if os.path.abspath(f.filename) == student.__file__]
+    if not timeout or not frames:
+        return stopped
+    where = f"{os.path.basename(frames[-1].filename)} line {frames[-1].lineno}"
+    return Failure(
+        f"inside a running event loop, {label} never returned: it was still waiting at {where} "
+        f"(`{(frames[-1].line or '').strip()}`) after {float(timeout.group(1)):g} s of real time. "
+        "Waiting there blocks the very loop that is running it, so nothing that loop should run can happen "
+        "(a deadlock), and the grader stopped it.",
+        help=BLOCKED,
+    )
 
 
 WHERE = {in_plain_code: "from plain code", in_a_running_loop: "inside a running event loop, as in a notebook cell"}
 
 
-def its_error(result, where):
+def its_error(result, where, instead=""):
     """What to say when run_sync itself failed (not as the coroutine it ran did)."""
     error = result.error
-    if isinstance(error, (NotImplementedError, BaseException)) and not isinstance(error, Exception):
-        return Failure(result.describe_error(), notes=result.notes())
-    if isinstance(error, NotImplementedError):
-        return Failure(result.describe_error(), notes=result.notes())
+    if not isinstance(error, Exception) or isinstance(error, NotImplementedError):
+        return Failure(result.describe_error(), notes=result.notes())  # the grader's own words
     trace = student_traceback(error, result.student_files) or None
-    running = "running event loop" in str(error) or "already running" in str(error)
-    rationale = f"{where}, {result.call} raised {type(error).__name__}: {error}"
-    if running and where == WHERE[in_a_running_loop]:
-        rationale = f"{result.call} raised {type(error).__name__}: {error}, as in a notebook cell"
+    if where == WHERE[in_a_running_loop] and "running" in str(error):
+        # "asyncio.run() cannot be called from a running event loop", "This event loop is already running"
         details = f"{trace}\n\n{SIDE_BY_SIDE}" if trace else SIDE_BY_SIDE
+        rationale = f"{result.call} raised {type(error).__name__}: {error}, as in a notebook cell"
         return Failure(rationale, help=IN_A_THREAD, details=details, notes=result.notes())
-    return Failure(rationale, details=trace, notes=result.notes())
+    rationale = f"{where}, {result.call} raised {plain_repr(error)}{instead}"
+    return Failure(rationale, help=PASS_IT_ON if instead else None, details=trace, notes=result.notes())
 
 
 def expect_value(result, where, value, delay):
     if result.error is not None:
         raise its_error(result, where)
     if result.value != value:
-        hint = "run_sync is a plain function: define it with `def`, not `async def`." if inspect.iscoroutine(
-            result.value
-        ) else "return what the coroutine returns."
         raise Failure(
             f"{where}, {result.call} returned {plain_repr(result.value)}, not {value!r}",
-            help=hint,
+            help=NOT_ASYNC if inspect.iscoroutine(result.value) else "return what the coroutine returns.",
             notes=result.notes(),
         )
     if abs(result.duration - delay) > 1e-6:
@@ -130,15 +193,10 @@ def expect_raised(result, where):
         raise Failure(
             f"{where}, {result.call} returned {plain_repr(result.value)} instead of raising "
             "the ValueError('boom') the coroutine raised",
-            help=PASS_IT_ON,
+            help=NOT_ASYNC if inspect.iscoroutine(result.value) else PASS_IT_ON,
             notes=result.notes(),
         )
-    if isinstance(error, Exception) and not isinstance(error, NotImplementedError):
-        failure = its_error(result, where)
-        failure.rationale += " instead of the ValueError('boom') the coroutine raised"
-        failure.args = (failure.rationale,)
-        raise failure
-    raise its_error(result, where)
+    raise its_error(result, where, instead=" instead of the ValueError('boom') the coroutine raised")
 
 
 @check(points=2)
