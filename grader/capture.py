@@ -28,7 +28,7 @@ class TimelineWriter(io.TextIOBase):
         self._now = now
         self._max_lines = max_lines
         self._lines: list[Line] = []
-        self._partial: tuple[float, list[str]] | None = None
+        self._partial: tuple[float, list[str], int] | None = None
         self._lock = threading.Lock()
         self.overflowed = False
 
@@ -58,14 +58,18 @@ class TimelineWriter(io.TextIOBase):
     def _add(self, piece: str) -> None:
         if self._partial is None:
             self._check_room()
-            self._partial = (self._now(), [])
-        self._partial[1].append(piece[:MAX_LINE_CHARS])
+            self._partial = (self._now(), [], 0)
+        began, pieces, length = self._partial
+        if length < MAX_LINE_CHARS:  # the rest of an over-long line is dropped as it comes
+            kept = piece[: MAX_LINE_CHARS - length]
+            pieces.append(kept)
+            self._partial = (began, pieces, length + len(kept))
 
     def _end_line(self) -> None:
         if self._partial is None:
             self._check_room()
-        began, pieces = self._partial if self._partial is not None else (self._now(), [])
-        self._lines.append(Line(began, "".join(pieces)[:MAX_LINE_CHARS]))
+        began, pieces, _ = self._partial if self._partial is not None else (self._now(), [], 0)
+        self._lines.append(Line(began, "".join(pieces)))
         self._partial = None
 
     def lines(self) -> list[Line]:
@@ -73,5 +77,5 @@ class TimelineWriter(io.TextIOBase):
         with self._lock:
             if self._partial is None:
                 return list(self._lines)
-            began, pieces = self._partial
+            began, pieces, _ = self._partial
             return [*self._lines, Line(began, "".join(pieces))]

@@ -78,7 +78,7 @@ def expect_duration(run: Run, expected: float, help: str | None = None) -> None:
         raise Failure(
             DURATION.format(call=run.call, actual=seconds(run.duration), expected=seconds(expected)),
             help=help,
-            details=printed(run.lines),
+            details=printed(run.lines) if run.lines else None,
             notes=run.notes(),
         )
 
@@ -90,16 +90,12 @@ def expect_no_blocking(run: Run, help: str | None = None) -> None:
 
 
 def expect_all_tasks_done(run: Run, help: str | None = None) -> None:
-    """Every task the call started had finished when it returned."""
-    end = run.duration if run.duration is not None else float("inf")
-    pending = [
-        t for t in run.tasks[1:] if t.finished is None or t.finished > end or (t.cancelled and t.finished == end)
-    ]
-    if pending:
+    """Every task the call started had ended (or been cancelled and awaited) when it returned."""
+    if run.left_running:
         raise Failure(
-            PENDING.format(count=len(pending), call=run.call),
+            PENDING.format(count=len(run.left_running), call=run.call),
             help=help,
-            details=task_chart(run.tasks, until=end),
+            details=task_chart(run.tasks, until=run.duration),
             notes=run.notes(),
         )
 

@@ -13,8 +13,10 @@ import linecache
 import os
 import selectors
 import threading
+import weakref
 from asyncio import events
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import thread as pool_threads
 from typing import Any
 
 from .clock import TICKS_PER_SECOND, VirtualClock, to_ticks
@@ -72,6 +74,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         time_limit: float = DEFAULT_TIME_LIMIT,
         livelock_limit: int = DEFAULT_LIVELOCK_LIMIT,
         student_files: frozenset[str] = frozenset(),
+        threads_before: frozenset[threading.Thread] | None = None,
     ) -> None:
         selector = _VirtualSelector()
         super().__init__(selector)
@@ -85,10 +88,17 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         self._spins = 0
         self._timer_seq = 0
         self._jobs_in_threads = 0
-        self._threads_before = frozenset(threading.enumerate())
+        # Threads that were there before (the grader's, a test runner's timers) can't wake it.
+        self._threads_before = threads_before
         self.task_records: list[TaskRecord] = []
+        self._records: weakref.WeakKeyDictionary[asyncio.Task, TaskRecord] = weakref.WeakKeyDictionary()
         self.problems: list[LoopProblem] = []
         self.errors: list[str] = []
+
+    def run_forever(self) -> None:
+        if self._threads_before is None:
+            self._threads_before = frozenset(threading.enumerate())
+        super().run_forever()
 
     # -- time ---------------------------------------------------------------------------
 
@@ -125,6 +135,10 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
             ready = self._select_for_real(THREAD_POLL)
             if ready:
                 return ready
+        # A thread may have woken the loop and ended since the first look.
+        ready = self._select_for_real(0)
+        if ready:
+            return ready
         self._jump_to_next_timer()
         return []
 
@@ -156,30 +170,31 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def _is_foreign(self, thread: threading.Thread) -> bool:
         return (
-            thread not in self._threads_before
+            thread not in (self._threads_before or ())
             and thread is not threading.current_thread()
-            and not thread.name.startswith(_WORKER_THREAD_PREFIXES)
+            and not _is_idle_pool_worker(thread)
             and thread.is_alive()
         )
 
     def _give_up(self, kind: type[LoopProblem], template: str, **details: Any) -> None:
         problem = kind(template.format(time=self.time(), tasks=self.describe_tasks(), **details))
         self.problems.append(problem)
+        self._spins = 0  # the runner's clean-up must get its own turns
         raise problem
 
     def describe_tasks(self) -> str:
         """A line per unfinished task: what it runs and where it waits."""
-        order = {record.name: index for index, record in enumerate(self.task_records)}
-        tasks = sorted(asyncio.all_tasks(self), key=lambda t: (order.get(t.get_name(), len(order)), t.get_name()))
+        order = {id(record): index for index, record in enumerate(self.task_records)}
+        tasks = sorted(asyncio.all_tasks(self), key=lambda t: order.get(id(self._records.get(t)), len(order)))
         if not tasks:
             return "No task is waiting."
-        labels = {record.name: record.label for record in self.task_records}
         stacks = {task: task.get_stack() for task in tasks}
         # A check's own helper tasks would only confuse: show the student's, if any.
         theirs = [t for t in tasks if any(f.f_code.co_filename in self._student_files for f in stacks[t])]
         lines = ["Tasks still waiting:"]
         for task in theirs or tasks:
-            label = labels.get(task.get_name()) or coroutine_label(task.get_coro())
+            record = self._records.get(task)
+            label = record.label if record is not None else coroutine_label(task.get_coro())
             lines.append(f"  - {label} {_await_point(stacks[task], self._student_files)}")
         return "\n".join(lines)
 
@@ -206,7 +221,13 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         record.name = task.get_name()
         task.add_done_callback(lambda t: self._mark_finished(record, t))
         self.task_records.append(record)
+        self._records[task] = record
         return task
+
+    def records_of(self, tasks: Iterable[asyncio.Task]) -> list[TaskRecord]:
+        """The records of ``tasks`` (those the loop made), in the order the tasks were created."""
+        chosen = {id(self._records[t]) for t in tasks if t in self._records}
+        return [record for record in self.task_records if id(record) in chosen]
 
     def _mark_started(self, record: TaskRecord) -> None:
         if record.started is None:
@@ -228,9 +249,16 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
 
+def _is_idle_pool_worker(thread: threading.Thread) -> bool:
+    """A ThreadPoolExecutor's worker, whatever its name: its jobs are counted one by one instead."""
+    return getattr(thread, "_target", None) is pool_threads._worker or thread.name.startswith(_WORKER_THREAD_PREFIXES)
+
+
 def _is_asyncio_internal(coro: Any) -> bool:
     """The runner's clean-up tasks (shutting down generators, executors) are not the student's;
     a task the student made of an asyncio coroutine (``create_task(asyncio.sleep(1))``) is."""
+    if type(coro).__name__ == "async_generator_athrow":  # asyncio closing an async generator
+        return True
     code = getattr(coro, "cr_code", None)
     return (
         code is not None

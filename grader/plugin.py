@@ -23,7 +23,8 @@ from .submission import load_submission
 
 REAL_TIMEOUT = (
     "your code was still running after {seconds} s of real time, so the grader stopped it. "
-    "A loop that never awaits anything (a busy loop) keeps everything else from running."
+    "A loop that never awaits anything (a busy loop), or a call that blocks until something that "
+    "can never happen, keeps everything else from running."
 )
 CHECK_ERROR = "the check ran into an error it did not expect: {error}"
 DEFAULT_SUBMISSION = "exercises"

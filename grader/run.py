@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import os
 import sys
@@ -51,6 +52,7 @@ class Run:
     student_files: tuple[str, ...] = ()
     error_text: str | None = None
     loops: list[Any] = field(default_factory=list)
+    left_running: list[TaskRecord] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:
@@ -144,8 +146,11 @@ def _call_and_run(box: Sandbox, function: Callable[..., Any], args: tuple, kwarg
         try:
             return runner.run(_as_coroutine(awaitable))
         finally:
-            main = runner.get_loop().task_records[:1]
+            loop = runner.get_loop()
+            main = loop.task_records[:1]
             result.duration = main[0].finished if main else None
+            # What asyncio is about to cancel because the call returned without waiting for it.
+            result.left_running = loop.records_of(t for t in asyncio.all_tasks(loop) if not t.done())
 
 
 def _as_coroutine(awaitable: Any) -> Any:

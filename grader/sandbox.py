@@ -13,6 +13,7 @@ import asyncio
 import gc
 import os
 import sys
+import threading
 import time
 import warnings
 from asyncio import events
@@ -27,6 +28,7 @@ from freezegun import freeze_time
 
 from .capture import MAX_LINES, TimelineWriter
 from .clock import VirtualClock
+from .errors import TIME_LIMIT, TimeLimitExceeded
 from .loop import DEFAULT_LIVELOCK_LIMIT, DEFAULT_TIME_LIMIT, VirtualEventLoop
 
 START_INSTANT = datetime(2024, 4, 1, 9, 0, 0)
@@ -35,6 +37,7 @@ _REAL_TIME_MODULES = ["_pytest", "pluggy", "pytest_timeout", "pytest_asyncio"]
 _real_sleep = time.sleep
 _active: Sandbox | None = None
 
+BLOCKED_PAST_LIMIT = "It got there by blocking calls (time.sleep)."
 BLOCKING = (
     "{call} at {where} blocks the event loop: nothing else can run while it waits. "
     "Use `await asyncio.sleep({seconds:g})` instead."
@@ -72,6 +75,7 @@ def virtual_sleep(seconds: float) -> None:
         raise ValueError("sleep length must be non-negative")
     box.blocked("time.sleep", seconds, sys._getframe(1))
     box.clock.advance(seconds)
+    box.check_time_limit()
 
 
 def virtual_new_event_loop() -> asyncio.AbstractEventLoop:
@@ -146,6 +150,7 @@ class Sandbox:
         self.warnings: list[warnings.WarningMessage] = []
         self.stdout = TimelineWriter(self.clock.time, limits.max_lines)
         self.stderr = TimelineWriter(self.clock.time, limits.max_lines)
+        self._threads_before: frozenset[threading.Thread] = frozenset()
         self._exit = ExitStack()
 
     def new_loop(self) -> VirtualEventLoop:
@@ -154,6 +159,7 @@ class Sandbox:
             time_limit=self.limits.time_limit,
             livelock_limit=self.limits.livelock_limit,
             student_files=self.student_files,
+            threads_before=self._threads_before,
         )
         self.loops.append(loop)
         return loop
@@ -164,13 +170,22 @@ class Sandbox:
         where = f"{os.path.basename(frame.f_code.co_filename)} line {frame.f_lineno}"
         self.blocking.append(BlockingCall(f"{call}({seconds:g})", seconds, self.clock.time(), where))
 
+    def check_time_limit(self) -> None:
+        """Blocking calls move the clock too: they must not carry it past the limit."""
+        if self.clock.time() > self.limits.time_limit:
+            raise TimeLimitExceeded(TIME_LIMIT.format(limit=self.limits.time_limit, tasks=BLOCKED_PAST_LIMIT))
+
     def __enter__(self) -> Sandbox:
         global _active
         if _active is not None:
             raise RuntimeError("a sandbox is already active; sandboxes do not nest")
+        self._threads_before = frozenset(threading.enumerate())
         with ExitStack() as stack:
             _world.enter()
             stack.callback(_world.exit)
+            stack.callback(_forget_current_loop, self.loops)
+            # An exception ending a student's thread is printed, as Python would, into the sandbox.
+            stack.enter_context(_patched(threading, "excepthook", threading.__excepthook__))
             _world.show(self.start)
             self.clock.on_change(lambda ticks: _world.show(self.start + timedelta(microseconds=ticks // 1000)))
             stack.enter_context(_patched(sys, "stdout", self.stdout))
@@ -202,6 +217,14 @@ def _frozen_wall_clock() -> Iterator[Any]:
     finally:
         freezer.stop()
         freezegun.api.call_stack_inspection_limit = saved_limit
+
+
+def _forget_current_loop(loops: list[VirtualEventLoop]) -> None:
+    """``asyncio.get_event_loop()`` must not hand a later run this sandbox's loop (on its clock)."""
+    policy = (getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy)()
+    local = getattr(policy, "_local", None)
+    if getattr(local, "_loop", None) in loops:
+        local._loop = None
 
 
 @contextmanager

@@ -56,7 +56,11 @@ def coroutine_label(coro: object) -> str:
 
 
 def _short_repr(value: object, limit: int = 30) -> str:
-    text = repr(value)
+    from .failures import plain_repr  # addresses in a label would make reports differ run to run
+
+    text = plain_repr(value)
+    if text.startswith("<"):  # an object shown by its state (a queue's contents...): its type says enough
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

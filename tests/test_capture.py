@@ -198,11 +198,6 @@ def test_a_line_written_in_long_pieces_is_cut_once_finished(writer: TimelineWrit
     assert texts(writer) == ["x" * 6_000 + "y" * (MAX_LINE_CHARS - 6_000)]
 
 
-@pytest.mark.xfail(
-    reason="BUG: lines() returns the unfinished last line uncut (12,000 characters here) and its "
-    "pieces pile up without bound, though a finished line is cut at MAX_LINE_CHARS",
-    strict=True,
-)
 def test_an_unfinished_last_line_is_cut_like_a_finished_one(writer: TimelineWriter) -> None:
     writer.write("x" * 6_000)
     writer.write("y" * 6_000)

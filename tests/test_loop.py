@@ -478,8 +478,8 @@ def test_a_lock_ordering_deadlock_after_one_second_is_reported_at_one_second_nam
     assert virtual.time() == 1.0
     message = str(info.value)
     assert message.startswith(head(DEADLOCK, time=1.0))
-    assert "  - first_then_second(<asyncio.locks.Lock" in message
-    assert "  - second_then_first(<asyncio.locks.Lock" in message
+    assert "  - first_then_second(<Lock>, <Lock>)" in message
+    assert "  - second_then_first(<Lock>, <Lock>)" in message
     assert await_point(first_then_second, "async with second:") in message
     assert await_point(second_then_first, "async with first:") in message
 
@@ -488,11 +488,6 @@ async def stuck_worker(number: int, event: asyncio.Event) -> None:
     await event.wait()
 
 
-@pytest.mark.xfail(
-    sys.version_info >= (3, 13),  # before 3.13 asyncio.create_task names a task after the loop made it
-    reason="BUG: describe_tasks labels tasks by name, so two tasks with one name both get the later label",
-    strict=True,
-)
 def test_two_stuck_tasks_sharing_a_name_are_each_named_by_their_own_call(virtual: Virtual) -> None:
     async def main() -> None:
         event = asyncio.Event()
@@ -600,11 +595,6 @@ def test_idle_default_executor_threads_do_not_hide_a_later_deadlock(virtual: Vir
     assert time.perf_counter() - start < FAST
 
 
-@pytest.mark.xfail(
-    reason="BUG: idle workers of a pool with its own thread_name_prefix count as foreign threads, "
-    "so virtual time stands still until the pool shuts down",
-    strict=True,
-)
 def test_an_idle_worker_of_a_named_thread_pool_does_not_hold_back_virtual_time(virtual: Virtual) -> None:
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="downloader")
     # Started before the loop is made, so the loop never waits for it; it frees a buggy loop.
@@ -684,11 +674,6 @@ def test_a_foreign_threads_call_soon_threadsafe_after_a_real_wait_is_delivered(v
     assert time.perf_counter() - start < FAST
 
 
-@pytest.mark.xfail(
-    reason="BUG: race in VirtualEventLoop._select: a thread that wakes the loop and ends between the "
-    "loop's look at its I/O and its look at live threads is missed, giving a false deadlock",
-    strict=True,
-)
 def test_a_thread_that_wakes_the_loop_and_ends_just_after_the_loop_looked_is_not_missed(virtual: Virtual) -> None:
     go = threading.Event()
     threads: list[threading.Thread] = []
@@ -718,11 +703,6 @@ def test_a_thread_that_wakes_the_loop_and_ends_just_after_the_loop_looked_is_not
     assert virtual.run(main()) == "woken"
 
 
-@pytest.mark.xfail(
-    reason="BUG: a thread started after the loop was made but before it ran (pytest-timeout's timer, "
-    "with a module-scoped loop) counts as foreign and hides a deadlock until it ends",
-    strict=True,
-)
 def test_a_timer_thread_started_between_making_and_running_the_loop_does_not_hide_a_deadlock() -> None:
     later: list[threading.Timer] = []
     # Started before the loop is made, so the loop never waits for it; it frees a buggy loop.
@@ -816,11 +796,6 @@ def test_runner_shutdown_after_executor_use_is_no_deadlock_and_warns_nothing() -
     assert time.perf_counter() - start < FAST
 
 
-@pytest.mark.xfail(
-    reason="BUG: the race of test_a_thread_that_wakes_the_loop_and_ends_just_after_the_loop_looked..., "
-    "hit by Runner.close(): a false Deadlock (3.10-3.12) or a 300 s jump and RuntimeWarning (3.13)",
-    strict=True,
-)
 def test_runner_shutdown_ending_just_after_the_loop_looked_is_no_deadlock_and_warns_nothing() -> None:
     values, loop, warned = run_with_executor_shutdown(race=True)
     assert values == [3, 4]
@@ -897,11 +872,6 @@ def test_many_sleep_zero_rounds_that_let_time_pass_are_no_livelock(virtual: Virt
     assert virtual.time() == 0.5
 
 
-@pytest.mark.xfail(
-    reason="BUG: the spin count is not reset when the livelock is raised, so asyncio.run's clean-up "
-    "trips it again at once: a second Livelock replaces the first and the task is never cancelled",
-    strict=True,
-)
 def test_after_a_livelock_the_runner_cancels_the_spinning_task_and_reports_the_livelock_once() -> None:
     loops: list[VirtualEventLoop] = []
 
@@ -1090,11 +1060,6 @@ async def count_up() -> Any:
         await asyncio.sleep(1)
 
 
-@pytest.mark.xfail(
-    reason="BUG: the aclose() tasks asyncio makes for unfinished async generators are recorded as the "
-    "student's tasks, labelled async_generator_athrow() (it has no cr_code, so it is not seen as asyncio's)",
-    strict=True,
-)
 def test_asyncio_closing_unfinished_async_generators_is_not_recorded_as_student_tasks() -> None:
     kept: list[Any] = []
 

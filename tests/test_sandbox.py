@@ -428,11 +428,6 @@ def test_time_sleep_with_a_negative_length_fails_as_the_real_one_does() -> None:
     assert box.clock.time() == 0.0
 
 
-@pytest.mark.xfail(
-    reason="BUG: time.sleep moves the clock without looking at the time limit, so `while True: "
-    "time.sleep(1)` in a coroutine runs past it (and on until the real-time guard, piling up blocking calls)",
-    strict=True,
-)
 def test_blocking_sleeps_past_the_time_limit_raise_time_limit_exceeded() -> None:
     async def main() -> None:
         for _ in range(100):  # stands for `while True`, which would hang a buggy sandbox

@@ -24,7 +24,7 @@ WRONG = {
     "wrong_workers_left_running.py": {
         "test_no_worker_is_left_running": [
             "2 worker tasks were still running after run_workers returned",
-            "worker(...)  |",
+            "worker(<Queue>, {})  |",
             "(cancelled)",
             "task.cancel()",
         ],
