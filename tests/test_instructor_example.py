@@ -16,10 +16,10 @@ from grader.session import grade_each
 
 MANUAL = ROOT / "INSTRUCTOR.md"
 EXAMPLE = ROOT / "tests" / "instructor_example"
-EXERCISE5 = Exercise("exercise5", EXAMPLE / "checks" / "exercise5.py")
+EXERCISE11 = Exercise("exercise11", EXAMPLE / "checks" / "exercise11.py")
 SUBMISSIONS = ["solution", "stub", "wrong"]
 MARKER = "# file: "
-TABLED = ["exercise1", "exercise2", "exercise3", "exercise4"]
+TABLED = [exercise.name for exercise in exercises()]
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 # What the wrong answer (all printed at once, no waiting) must fail, and what the student reads.
@@ -52,7 +52,7 @@ def _marked_blocks() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def graded():
     """The example's solution, stub and wrong answer, graded in one in-process session."""
-    reports = grade_each([EXERCISE5], [EXAMPLE / name for name in SUBMISSIONS], in_process=True)
+    reports = grade_each([EXERCISE11], [EXAMPLE / name for name in SUBMISSIONS], in_process=True)
     return {name: report.exercises[0] for name, report in zip(SUBMISSIONS, reports, strict=True)}
 
 
@@ -103,7 +103,7 @@ def test_the_manual_shows_the_example_file_byte_for_byte(path):
 
 def _table_rows() -> list[tuple[str, str, str]]:
     """The manual's table of exercises: (exercise, check title, points) for each row."""
-    section = _manual().split("\n## Exercises 1", 1)[1].split("\n## ", 1)[0]
+    section = _manual().split("\n## The exercises", 1)[1].split("\n## ", 1)[0]
     rows, exercise = [], ""
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]

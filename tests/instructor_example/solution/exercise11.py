@@ -1,4 +1,4 @@
-# file: tests/instructor_example/solution/exercise5.py
+# file: tests/instructor_example/solution/exercise11.py
 """Reference solution for exercise 5: a countdown.
 
 ``countdown(n)`` prints n, n - 1, ... 1 one second apart, then liftoff.

@@ -1,4 +1,4 @@
-# file: tests/instructor_example/wrong/exercise5.py
+# file: tests/instructor_example/wrong/exercise11.py
 """A realistic wrong answer to exercise 5: all printed at once, no waiting."""
 
 import asyncio

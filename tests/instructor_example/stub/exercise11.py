@@ -1,4 +1,4 @@
-# file: tests/instructor_example/stub/exercise5.py
+# file: tests/instructor_example/stub/exercise11.py
 """Exercise 5: a countdown.
 
 Write ``async def countdown(n: int) -> None`` that prints ``n``, ``n - 1``, ...
@@ -10,7 +10,7 @@ countdown(3) finishes at 3 s. countdown(0) prints liftoff at once.
 
 Check your work with:
 
-    grade exercise5
+    grade exercise11
 """
 
 import asyncio

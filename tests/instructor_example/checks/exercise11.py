@@ -1,4 +1,4 @@
-# file: tests/instructor_example/checks/exercise5.py
+# file: tests/instructor_example/checks/exercise11.py
 """A countdown"""
 
 from grader import check, expect_duration, expect_no_blocking, expect_output, expect_timeline
