@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .failures import plain_repr
+from .render_timeline import task_chart
 from .timeline import TaskRecord, peak_overlap
 
 
@@ -20,6 +22,7 @@ class Call:
     started: float
     finished: float | None = None
     outcome: str = "running"  # then "returned", "raised" or "cancelled"
+    error: BaseException | None = None
 
     @property
     def done(self) -> bool:
@@ -31,7 +34,26 @@ class Call:
 
 
 class Calls(list):
-    """The calls a :func:`spy` saw, in the order they started."""
+    """The calls a :func:`spy` saw of ``name``, in the order they started."""
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__()
+        self.name = name
+
+    def label(self, call: Call) -> str:
+        """``fetch(1, '!b')``: how messages name one call."""
+        return f"{self.name}({', '.join(map(plain_repr, call.args))})"
+
+    def chart(self) -> str:
+        """One bar per call over virtual time (for ``details=``), saying how each ended."""
+        if not self:
+            return f"    ({self.name}() was never called)"
+        return task_chart(
+            [
+                TaskRecord(self.label(c), "", c.started, c.started, c.finished, c.outcome == "cancelled", c.error)
+                for c in self
+            ]
+        )
 
     def arguments(self) -> list[tuple]:
         return [call.args for call in self]
@@ -49,7 +71,7 @@ def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | N
     """Replace ``module.name`` with a wrapper that records each call, then runs the original
     (or ``replacement``, a coroutine function with the same signature, say with other delays)."""
     target = replacement or getattr(module, name)
-    calls = Calls()
+    calls = Calls(name)
 
     @functools.wraps(getattr(module, name))
     async def recorded(*args: Any, **kwargs: Any) -> Any:
@@ -60,8 +82,8 @@ def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | N
         except asyncio.CancelledError:
             call.outcome = "cancelled"
             raise
-        except BaseException:
-            call.outcome = "raised"
+        except BaseException as error:
+            call.outcome, call.error = "raised", error
             raise
         else:
             call.outcome = "returned"

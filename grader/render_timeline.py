@@ -73,5 +73,5 @@ def task_chart(tasks: Sequence[TaskRecord], until: float | None = None) -> str:
 def _lifetime(task: TaskRecord, start: float) -> str:
     if task.finished is None:
         return f"{seconds(start)} -> still pending"
-    ending = "cancelled" if task.cancelled else "done"
+    ending = "cancelled" if task.cancelled else "raised" if task.error is not None else "done"
     return f"{seconds(start)} -> {seconds(task.finished)} ({ending})"

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, TaskRecord, check, plain_repr, seconds, spy, task_chart
+from grader import Failure, Mismatch, check, plain_repr, seconds, spy, task_chart
 from grader.errors import Deadlock
 
 THREE = ["ant", "bee", "cat"]
@@ -40,22 +40,6 @@ def run_pool(run, function, *args, label=None):
         hint = STUCK if isinstance(result.error, Deadlock) else None
         raise Failure(result.describe_error(), help=hint, notes=result.notes())
     return result
-
-
-def calls_chart(calls, name="process"):
-    """A task chart with one bar per call of ``name``, from a spy's records."""
-    records = [
-        TaskRecord(
-            label=f"{name}({', '.join(map(plain_repr, call.args))})",
-            name="",
-            created=call.started,
-            started=call.started,
-            finished=call.finished,
-            cancelled=call.outcome == "cancelled",
-        )
-        for call in calls
-    ]
-    return task_chart(records) if records else f"    ({name}() was never called)"
 
 
 def why_not_three(calls):
@@ -130,7 +114,7 @@ def test_five_items_with_two_workers_take_three_seconds(student, run):
         raise Failure(
             f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s{why}",
             help=hint,
-            details=calls_chart(calls),
+            details=calls.chart(),
             notes=result.notes(),
         )
 
@@ -146,7 +130,7 @@ def test_processes_as_many_items_at_once_as_there_are_workers(student, run):
         raise Failure(
             f"with workers=3, {at_once(calls.peak())}; expected 3 at a time",
             help=POOL,
-            details=calls_chart(calls),
+            details=calls.chart(),
             notes=result.notes(),
         )
 

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, TaskRecord, check, plain_repr, seconds, spy, task_chart
+from grader import Failure, Mismatch, check, plain_repr, seconds, spy
 from grader.run import student_traceback
 
 GOOD = [(2, "pear"), (1, "apple"), (3, "fig")]
@@ -76,21 +76,6 @@ def run_safe(run, function, jobs):
 
 def describe(call):
     return f"fetch({', '.join(map(plain_repr, call.args))})"
-
-
-def calls_chart(calls):
-    """A task chart with one bar per fetch() call, from a spy's records; a call that raised says so."""
-    if not calls:
-        return "    (fetch() was never called)"
-    records = [
-        TaskRecord(describe(c), "", c.started, c.started, c.finished, cancelled=c.outcome == "cancelled") for c in calls
-    ]
-    rows = task_chart(records).split("\n")
-    # task_chart can only say "done" or "cancelled": say which calls raised.
-    for index, call in enumerate(calls):
-        if call.outcome == "raised":
-            rows[index] = rows[index].replace("(done)", "(raised)")
-    return "\n".join(rows)
 
 
 def same(got, want):
@@ -174,14 +159,14 @@ def test_a_failure_cancels_none_of_the_others(student, run):
         raise Failure(
             rationale,
             help=TASKGROUP if is_group(result.error) else GATHER if result.error else NO_CANCEL,
-            details=calls_chart(calls),
+            details=calls.chart(),
             notes=result.notes(),
         )
     if len(calls) != len(MIXED):
         raise Failure(
             f"fetch_all_safe called fetch {len(calls)} time(s) for {len(MIXED)} jobs",
             help="call fetch(delay, value) once for each job. " + GATHER,
-            details=calls_chart(calls),
+            details=calls.chart(),
             notes=result.notes(),
         )
 
@@ -207,7 +192,7 @@ def test_takes_as_long_as_the_longest_delay(student, run):
     raise Failure(
         f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s{why}",
         help=hint,
-        details=calls_chart(calls),
+        details=calls.chart(),
         notes=result.notes(),
     )
 
