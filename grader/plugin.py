@@ -99,9 +99,18 @@ def student_path(request: pytest.FixtureRequest, submission_dir: Path) -> Path:
 
 
 @pytest.fixture
-def student(student_path: Path) -> Iterator[types.ModuleType]:
-    """The student's module, freshly imported for this check (and forgotten after it)."""
-    module = load_submission(student_path, student_path.stem).module
+def student(request: pytest.FixtureRequest, student_path: Path) -> Iterator[types.ModuleType]:
+    """The student's module, freshly imported for this check (and forgotten after it).
+
+    A check module's ``IMPORT_HINTS = {"nest_asyncio": "..."}`` adds a hint to an import
+    failure whose message mentions the key.
+    """
+    try:
+        module = load_submission(student_path, student_path.stem).module
+    except Failure as failure:
+        hints = getattr(request.module, "IMPORT_HINTS", {})
+        failure.help = next((hint for key, hint in hints.items() if key in failure.rationale), failure.help)
+        raise
     yield module
     if sys.modules.get(student_path.stem) is module:
         del sys.modules[student_path.stem]
