@@ -28,12 +28,13 @@ PEAK = Path(__file__).with_name("peak.py")
 @dataclass(frozen=True)
 class ProcessRun:
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     status: int
 
 
 def run_process(command: Sequence[str], cwd: Path) -> ProcessRun:
-    """Run ``command`` to the end, through ``peak.py``: its wall time, exit status, and peak memory.
+    """Run ``command`` to the end, through ``peak.py``: its wall and CPU time, exit status, peak memory.
 
     The peak is the largest resident set in the command's process tree (``os.wait4`` counts
     the children it waited for, such as the grading worker ``grade`` starts).

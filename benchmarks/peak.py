@@ -1,4 +1,4 @@
-"""``python -I peak.py COMMAND...``: run COMMAND; print its wall time, peak memory and exit status as JSON.
+"""``python -I peak.py COMMAND...``: run COMMAND; print its wall and CPU time, peak memory and exit status.
 
 Peak memory has to be read from a small parent. When a process execs, Linux carries the
 memory high-water mark it had so far into its ``ru_maxrss``, and a child starts with its
@@ -19,7 +19,8 @@ def main(command: list[str]) -> dict:
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "status": child.returncode}
+    cpu = usage.ru_utime + usage.ru_stime  # the whole tree's, like the peak
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": usage.ru_maxrss / 1024, "status": child.returncode}
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ auto-loaded plugins included). The runs are interleaved; each figure is the medi
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .measure import ProcessRun, median, run_process
@@ -22,6 +23,8 @@ INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
 END_TO_END = Target(1.3)
 ALL = Target(1.0, on_value=True)
 MEMORY = Target(80.0, on_value=True)
+FLOOR = "pytest -q, one trivial test"
+BARE = "python -c 'import pytest': the part of the floor no pytest grader can avoid"
 
 
 def floor_folder(scratch: Path) -> Path:
@@ -52,60 +55,58 @@ def measure(planned: dict[str, tuple[list[str], Path]], rounds: int = ROUNDS) ->
     return runs
 
 
+@dataclass(frozen=True)
+class Medians:
+    """Per command: median wall and CPU seconds, largest peak, the exit statuses seen."""
+
+    wall: dict[str, float]
+    cpu: dict[str, float]
+    peak: dict[str, float]
+    exits: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, runs: dict[str, list[ProcessRun]]) -> Medians:
+        return cls(
+            {name: median([run.seconds for run in found]) for name, found in runs.items()},
+            {name: median([run.cpu_seconds for run in found]) for name, found in runs.items()},
+            {name: max(run.peak_mb for run in found) for name, found in runs.items()},
+            {name: sorted({run.status for run in found}) for name, found in runs.items()},
+        )
+
+
 def rows(root: Path, scratch: Path, exercise_count: int) -> list[Row]:
-    runs = measure(commands(root, scratch))
-    wall = {name: median([run.seconds for run in found]) for name, found in runs.items()}
-    peak = {name: max(run.peak_mb for run in found) for name, found in runs.items()}
-    exits = {name: sorted({run.status for run in found}) for name, found in runs.items()}
-    floor = "pytest -q, one trivial test"
-    found = [
-        Row(
-            f"3 grade {EXERCISE}, end to end",
-            wall[EXERCISE],
-            "s",
-            wall["floor"],
-            floor,
-            END_TO_END,
-            f"median of {ROUNDS}; exit status {exits[EXERCISE]}",
-        ),
-        Row(
-            f"3 peak memory, grade {EXERCISE}",
-            peak[EXERCISE],
-            "MB",
-            peak["floor"],
-            floor,
-            MEMORY,
-            "largest resident set in the process tree",
-        ),
-        Row(
-            "3 reference: import pytest",
-            wall["import pytest"],
-            "s",
-            wall["floor"],
-            floor,
-            None,
-            "python -c 'import pytest': the part of the floor no pytest grader can avoid",
-        ),
-        Row(
-            f"4 grade all, {exercise_count} exercises",
-            wall["all"],
-            "s",
-            wall["floor"],
-            floor,
-            ALL,
-            f"median of {ROUNDS}; exit status {exits['all']}",
-        ),
-        Row("4 peak memory, grade all", peak["all"], "MB", peak["floor"], floor, MEMORY),
+    found = Medians.of(measure(commands(root, scratch)))
+    made = [
+        _wall(found, EXERCISE, f"3 grade {EXERCISE}, end to end", END_TO_END),
+        _peak(found, EXERCISE, f"3 peak memory, grade {EXERCISE}"),
+        Row("3 reference: import pytest", found.wall["import pytest"], "s", found.wall["floor"], FLOOR, None, BARE),
+        _wall(found, "all", f"4 grade all, {exercise_count} exercises", ALL),
+        _peak(found, "all", "4 peak memory, grade all"),
     ]
     if 1 < exercise_count < TEN:
-        found.append(_projected(wall["all"], wall[EXERCISE], exercise_count, wall["floor"], floor))
-    return found
+        made.append(_projected(found.wall, exercise_count))
+    return made
 
 
-def _projected(all_: float, one: float, count: int, floor: float, floor_name: str) -> Row:
-    """``grade all`` for ten exercises: each exercise beyond one costs what the measured ones did."""
-    each = (all_ - one) / (count - 1)
-    note = f"estimate: {count} measured, {each * 1000:.0f} ms for each exercise after the first"
-    return Row(
-        f"4 grade all, projected to {TEN} exercises", all_ + (TEN - count) * each, "s", floor, floor_name, ALL, note
+def _wall(found: Medians, name: str, figure: str, target: Target) -> Row:
+    cpu, floor = found.cpu[name], found.cpu["floor"]
+    note = (
+        f"median of {ROUNDS}; exit status {found.exits[name]}; "
+        f"CPU {cpu * 1000:.0f} ms vs {floor * 1000:.0f} ms ({cpu / floor:.2f}x)"
     )
+    return Row(
+        figure, found.wall[name], "s", found.wall["floor"], FLOOR, target, note, {"cpu": cpu, "floor_cpu": floor}
+    )
+
+
+def _peak(found: Medians, name: str, figure: str) -> Row:
+    note = "largest resident set in the process tree"
+    return Row(figure, found.peak[name], "MB", found.peak["floor"], FLOOR, MEMORY, note)
+
+
+def _projected(wall: dict[str, float], count: int) -> Row:
+    """``grade all`` for ten exercises: each exercise beyond one costs what the measured ones did."""
+    each = (wall["all"] - wall[EXERCISE]) / (count - 1)
+    note = f"estimate: {count} measured, {each * 1000:.0f} ms for each exercise after the first"
+    figure = f"4 grade all, projected to {TEN} exercises"
+    return Row(figure, wall["all"] + (TEN - count) * each, "s", wall["floor"], FLOOR, ALL, note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +59,7 @@ class Row:
         target = self.target
         return {
             "figure": self.figure,
-            "value": self.value,
+            "value": None if math.isnan(self.value) else self.value,
             "unit": self.unit,
             "baseline": self.baseline,
             "baseline_name": self.baseline_name,

@@ -75,9 +75,5 @@ def _figure(name: str, context: Context) -> list[Row]:
 def _write(path: Path, described: dict[str, object], rows: list[Row]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {"machine": described, "rows": [row.as_json() for row in rows]}
-    path.write_text(json.dumps(document, indent=2, allow_nan=False, default=_finite) + "\n")
+    path.write_text(json.dumps(document, indent=2, allow_nan=False) + "\n")
     print(f"written to {path}", file=sys.stderr)
-
-
-def _finite(value: object) -> object:
-    raise TypeError(f"not JSON: {value!r}")
