@@ -13,7 +13,6 @@ import linecache
 import os
 import selectors
 import threading
-import weakref
 from asyncio import events
 from collections.abc import Callable, Iterable
 from concurrent.futures import thread as pool_threads
@@ -46,20 +45,6 @@ class _OrderedTimerHandle(events.TimerHandle):
         return self._seq < getattr(other, "_seq", -1)
 
 
-class _VirtualSelector(selectors.DefaultSelector):  # type: ignore[misc,valid-type]
-    """Hands every wait for I/O to the loop, which decides whether time jumps."""
-
-    select_for_real: Callable[..., list]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.select_for_real = super().select
-        self.idle: Callable[[float | None], list] = self.select_for_real
-
-    def select(self, timeout: float | None = None) -> list:
-        return self.idle(timeout)
-
-
 class VirtualEventLoop(asyncio.SelectorEventLoop):
     """A selector event loop whose ``time()`` is a :class:`VirtualClock`.
 
@@ -76,10 +61,11 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         student_files: frozenset[str] = frozenset(),
         threads_before: frozenset[threading.Thread] | None = None,
     ) -> None:
-        selector = _VirtualSelector()
+        selector = selectors.DefaultSelector()
+        self._select_for_real = selector.select
+        # Every wait for I/O comes to the loop, which decides whether time jumps.
+        selector.select = self._select  # type: ignore[method-assign]
         super().__init__(selector)
-        selector.idle = self._select
-        self._select_for_real = selector.select_for_real
         self.clock = clock if clock is not None else VirtualClock()
         self._clock_resolution = 1 / TICKS_PER_SECOND
         self._time_limit_ticks = to_ticks(time_limit)
@@ -91,7 +77,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         # Threads that were there before (the grader's, a test runner's timers) can't wake it.
         self._threads_before = threads_before
         self.task_records: list[TaskRecord] = []
-        self._records: weakref.WeakKeyDictionary[asyncio.Task, TaskRecord] = weakref.WeakKeyDictionary()
+        self._records: dict[asyncio.Task, TaskRecord] = {}  # of the tasks not done yet
         self.problems: list[LoopProblem] = []
         self.errors: list[str] = []
 
@@ -124,18 +110,18 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
     # -- waiting ------------------------------------------------------------------------
 
     def _select(self, timeout: float | None) -> list:
-        ready = self._select_for_real(0)
-        if ready:
-            self._spins = 0
-            return ready
-        if timeout == 0:
-            self._count_spin()
+        if timeout == 0:  # callbacks are ready: only look
+            ready = self._select_for_real(0)
+            if ready:
+                self._spins = 0
+            else:
+                self._count_spin()
             return ready
         while self._can_be_woken():
             ready = self._select_for_real(THREAD_POLL)
             if ready:
                 return ready
-        # A thread may have woken the loop and ended since the first look.
+        # Looked at after the threads: one may have woken the loop just before it ended.
         ready = self._select_for_real(0)
         if ready:
             return ready
@@ -166,6 +152,8 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
             return True
         if len(self._selector.get_map()) > 1:  # more than the loop's own self-pipe
             return True
+        if threading.active_count() == 1:  # the loop's own thread alone: the common case, made quick
+            return False
         return any(self._is_foreign(thread) for thread in threading.enumerate())
 
     def _is_foreign(self, thread: threading.Thread) -> bool:
@@ -214,12 +202,12 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
     def create_task(self, coro: Any, **kwargs: Any) -> asyncio.Task:
         if _is_asyncio_internal(coro):
             return super().create_task(coro, **kwargs)
-        record = TaskRecord(label=coroutine_label(coro), name="", created=self.time())
+        record = TaskRecord.of_coroutine(coro, self.time())
         # Scheduled before the task's first step, so it runs just ahead of it.
         self.call_soon(self._mark_started, record)
         task = super().create_task(coro, **kwargs)
         record.name = task.get_name()
-        task.add_done_callback(lambda t: self._mark_finished(record, t))
+        task.add_done_callback(self._mark_finished)
         self.task_records.append(record)
         self._records[task] = record
         return task
@@ -233,7 +221,8 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         if record.started is None:
             record.started = self.time()
 
-    def _mark_finished(self, record: TaskRecord, task: asyncio.Task) -> None:
+    def _mark_finished(self, task: asyncio.Task) -> None:
+        record = self._records.pop(task)
         record.finished = self.time()
         record.cancelled = task.cancelled()
         if not record.cancelled:
@@ -257,14 +246,10 @@ def _is_idle_pool_worker(thread: threading.Thread) -> bool:
 def _is_asyncio_internal(coro: Any) -> bool:
     """The runner's clean-up tasks (shutting down generators, executors) are not the student's;
     a task the student made of an asyncio coroutine (``create_task(asyncio.sleep(1))``) is."""
-    if type(coro).__name__ == "async_generator_athrow":  # asyncio closing an async generator
-        return True
-    code = getattr(coro, "cr_code", None)
-    return (
-        code is not None
-        and os.path.dirname(code.co_filename) == _ASYNCIO_DIR
-        and getattr(coro, "__qualname__", "").startswith("BaseEventLoop.shutdown_")
-    )
+    qualname = getattr(coro, "__qualname__", None)
+    if qualname is None:
+        return type(coro).__name__ == "async_generator_athrow"  # asyncio closing an async generator
+    return qualname.startswith("BaseEventLoop.shutdown_") and os.path.dirname(coro.cr_code.co_filename) == _ASYNCIO_DIR
 
 
 def _await_point(frames: list, student_files: frozenset[str]) -> str:

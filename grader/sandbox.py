@@ -32,6 +32,7 @@ from .errors import TIME_LIMIT, TimeLimitExceeded
 from .loop import DEFAULT_LIVELOCK_LIMIT, DEFAULT_TIME_LIMIT, VirtualEventLoop
 
 START_INSTANT = datetime(2024, 4, 1, 9, 0, 0)
+_LOADED_BEFORE_THE_GRADER = frozenset(sys.modules)
 # Modules that must keep the real clock: pytest's own timing and its plugins.
 _REAL_TIME_MODULES = ["_pytest", "pluggy", "pytest_timeout", "pytest_asyncio"]
 _real_sleep = time.sleep
@@ -210,7 +211,10 @@ def _frozen_wall_clock() -> Iterator[Any]:
     saved_limit = freezegun.api.call_stack_inspection_limit
     # Inspecting the stack would give real time to worker threads and to modules named queue*.
     freezegun.api.call_stack_inspection_limit = 0
-    freezer = freeze_time(START_INSTANT, ignore=_REAL_TIME_MODULES)
+    # freezegun searches every loaded module for clock functions imported by name: not those
+    # loaded before this one (the standard library's, pytest's), which keep real time. It
+    # saves some 20 ms a grading process; modules imported since (a student's) are searched.
+    freezer = freeze_time(START_INSTANT, ignore=[*_REAL_TIME_MODULES, *_LOADED_BEFORE_THE_GRADER])
     factory = freezer.start()
     try:
         yield factory

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import selectors
 import sys
 import tempfile
@@ -162,7 +161,7 @@ def _one_worker(
     arguments = arguments + [f"--deselect={nodeid}" for nodeid in skip]
     read_end, write_end = os.pipe()
     with tempfile.TemporaryFile() as stderr:
-        token = secrets.token_hex(16)
+        token = os.urandom(16).hex()
         worker = process.start(arguments, write_end, token, stderr)
         os.close(write_end)
         watch = _Watch(timeout)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .clock import TICKS_PER_SECOND
+from .failures import plain_repr  # without addresses, which would make reports differ run to run
 
 
 @dataclass(frozen=True)
@@ -16,17 +17,33 @@ class Line:
     text: str
 
 
-@dataclass
 class TaskRecord:
-    """One asyncio task's life in virtual seconds (``None``: did not happen)."""
+    """One asyncio task's life in virtual seconds (``None``: did not happen).
 
-    label: str
-    name: str
-    created: float
-    started: float | None = None
-    finished: float | None = None
-    cancelled: bool = False
-    error: BaseException | None = field(default=None, repr=False)
+    A loop records every task, so a record is kept small (slots, no dataclass machinery).
+    """
+
+    __slots__ = ("label", "name", "created", "started", "finished", "cancelled", "error")
+
+    def __init__(
+        self,
+        label: str,
+        name: str,
+        created: float,
+        started: float | None = None,
+        finished: float | None = None,
+        cancelled: bool = False,
+        error: BaseException | None = None,
+    ) -> None:
+        self.label = label
+        self.name, self.created, self.started, self.finished = name, created, started, finished
+        self.cancelled, self.error = cancelled, error
+
+    @classmethod
+    def of_coroutine(cls, coro: object, created: float) -> TaskRecord:
+        """The record of a task about to run ``coro``, labelled with its call as made: written
+        out now, since the arguments (a dict it fills, say) may change while it runs."""
+        return cls(coroutine_label(coro), "", created)
 
     @property
     def function(self) -> str:
@@ -36,14 +53,18 @@ class TaskRecord:
     def pending(self) -> bool:
         return self.finished is None
 
+    def __repr__(self) -> str:
+        return (
+            f"TaskRecord(label={self.label!r}, name={self.name!r}, created={self.created!r}, "
+            f"started={self.started!r}, finished={self.finished!r}, cancelled={self.cancelled!r})"
+        )
+
 
 def coroutine_label(coro: object) -> str:
-    """``say_after(1, 'hello')`` for a coroutine that has not started yet."""
+    """``say_after(1, 'hello')`` for a coroutine that has not started yet (its locals change after)."""
     name = getattr(coro, "__qualname__", None) or type(coro).__name__
-    try:
-        arguments = inspect.getcoroutinelocals(coro)  # type: ignore[arg-type]
-    except Exception:
-        arguments = {}
+    frame = getattr(coro, "cr_frame", None)
+    arguments = frame.f_locals if frame is not None else {}
     code = getattr(coro, "cr_code", None)
     if code is None or not arguments:
         return f"{name}()"
@@ -51,13 +72,10 @@ def coroutine_label(coro: object) -> str:
     values = [arguments[n] for n in names if n in arguments]
     if code.co_flags & inspect.CO_VARARGS:  # a wrapper's *args: show what it was given
         values += list(arguments.get(code.co_varnames[len(names)], ()))
-    shown = ", ".join(_short_repr(value) for value in values)
-    return f"{name}({shown})"
+    return f"{name}({', '.join(_short_repr(value) for value in values)})"
 
 
 def _short_repr(value: object, limit: int = 30) -> str:
-    from .failures import plain_repr  # addresses in a label would make reports differ run to run
-
     text = plain_repr(value)
     if text.startswith("<"):  # an object shown by its state (a queue's contents...): its type says enough
         text = f"<{type(value).__name__}>"
