@@ -85,35 +85,20 @@ def _forgetting_modules_from(folders: list[Path]) -> Iterator[None]:
 
 def pytest_arguments(check_files: list[str], submissions: list[str], timeout: float) -> list[str]:
     """The pytest command line that grades ``check_files`` against each of ``submissions``."""
+    # fmt: off
     return [
         *check_files,
-        "-p",
-        "grader.plugin",
-        "-p",
-        "asyncio",
-        "-p",
-        "timeout",
-        "-p",
-        "no:cacheprovider",
-        "-c",
-        os.devnull,
-        "--rootdir",
-        os.path.dirname(check_files[0]) if check_files else ".",
+        "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout",
+        # No cache written into the student's folder, no user configuration, no warnings summary.
+        "-p", "no:cacheprovider", "-p", "no:warnings", "-c", os.devnull,
+        "--rootdir", os.path.dirname(check_files[0]) if check_files else ".",
         "--import-mode=importlib",
-        "-o",
-        "asyncio_mode=strict",
-        "-o",
-        "asyncio_default_fixture_loop_scope=function",
-        "--timeout",
-        f"{timeout:g}",
-        "--timeout-method",
-        "signal",
+        "-o", "asyncio_mode=strict", "-o", "asyncio_default_fixture_loop_scope=function",
+        "--timeout", f"{timeout:g}", "--timeout-method", "signal",
         *(f"--submission={folder}" for folder in submissions),
-        "-q",
-        "--no-header",
-        "-p",
-        "no:warnings",
+        "-q", "--no-header",
     ]
+    # fmt: on
 
 
 def _events_in_process(arguments: list[str]) -> list[Event]:
