@@ -14,7 +14,7 @@ from .plugin import check
 from .render_timeline import seconds, side_by_side, task_chart
 from .run import Run
 from .sandbox import Limits
-from .timeline import Line, TaskRecord
+from .timeline import TOLERANCE, Line, TaskRecord
 
 __all__ = [
     "Call",
@@ -26,6 +26,7 @@ __all__ = [
     "Mismatch",
     "Missing",
     "Run",
+    "TOLERANCE",
     "TaskRecord",
     "check",
     "expect_all_tasks_done",

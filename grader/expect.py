@@ -11,9 +11,8 @@ from collections.abc import Callable, Sequence
 from .failures import Failure
 from .render_timeline import first_difference, printed, seconds, side_by_side, task_chart
 from .run import Run
-from .timeline import Line
+from .timeline import TOLERANCE, Line
 
-TOLERANCE = 1e-6
 LINE_DIFFERS = "line {number}: expected {expected!r}, but your program printed {actual!r}"
 LINE_MISSING = "expected a line {expected!r}, but your program printed nothing more"
 LINE_EXTRA = "your program printed an extra line {actual!r}"
@@ -70,15 +69,28 @@ def _text_difference(want: Sequence[Line], got: Sequence[Line], index: int) -> s
     return LINE_DIFFERS.format(number=index + 1, expected=want[index].text, actual=got[index].text)
 
 
-def expect_duration(run: Run, expected: float, help: str | None = None) -> None:
-    """The call took exactly ``expected`` seconds of virtual time."""
+def expect_duration(
+    run: Run,
+    expected: float,
+    help: str | None = None,
+    *,
+    why: str = "",
+    context: str = "",
+    details: str | None = None,
+) -> None:
+    """The call took exactly ``expected`` seconds of virtual time.
+
+    ``why`` ends the rationale (": the calls ran one at a time"), ``context`` leads it ("from
+    plain code"), and ``details`` replaces the printed timeline (with a chart of calls, say).
+    """
     if run.duration is None:
         raise Failure(NOT_DONE.format(call=run.call), help=help, notes=run.notes())
-    if abs(run.duration - expected) > TOLERANCE:
+    if not run.took(expected):
+        rationale = DURATION.format(call=run.call, actual=seconds(run.duration), expected=seconds(expected))
         raise Failure(
-            DURATION.format(call=run.call, actual=seconds(run.duration), expected=seconds(expected)),
+            f"{context}, {rationale}{why}" if context else rationale + why,
             help=help,
-            details=printed(run.lines) if run.lines else None,
+            details=details or (printed(run.lines) if run.lines else None),
             notes=run.notes(),
         )
 

@@ -260,8 +260,3 @@ def _await_point(frames: list, student_files: frozenset[str]) -> str:
     source = linecache.getline(filename, lineno).strip()
     where = f"{os.path.basename(filename)} line {lineno}"
     return f"is waiting at {where}: {source}" if source else f"is waiting at {where}"
-
-
-def virtual_loop_factory(clock: VirtualClock | None = None, **limits: Any) -> Callable[[], VirtualEventLoop]:
-    """A zero-argument factory, as ``asyncio.Runner(loop_factory=...)`` expects."""
-    return lambda: VirtualEventLoop(clock, **limits)

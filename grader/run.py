@@ -16,7 +16,7 @@ import pytest
 from .errors import LoopProblem
 from .failures import Failure
 from .sandbox import BlockingCall, Limits, Sandbox
-from .timeline import Line, TaskRecord, peak_concurrency
+from .timeline import TOLERANCE, Line, TaskRecord, peak_concurrency
 
 if sys.version_info >= (3, 11):
     from asyncio import Runner
@@ -57,6 +57,10 @@ class Run:
     @property
     def texts(self) -> list[str]:
         return [line.text for line in self.lines]
+
+    def took(self, seconds: float) -> bool:
+        """Whether the call ended after exactly ``seconds`` of virtual time."""
+        return self.duration is not None and abs(self.duration - seconds) <= TOLERANCE
 
     def peak(self, function: str | None = None) -> int:
         """Most tasks (running ``function``, if given) alive at one virtual instant."""

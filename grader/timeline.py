@@ -5,8 +5,10 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 
-from .clock import TICKS_PER_SECOND
 from .failures import plain_repr  # without addresses, which would make reports differ run to run
+
+# Virtual seconds within which two instants count as the same (float sums of delays).
+TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,6 @@ def _short_repr(value: object, limit: int = 30) -> str:
     if text.startswith("<"):  # an object shown by its state (a queue's contents...): its type says enough
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def seconds(ticks: int) -> float:
-    return ticks / TICKS_PER_SECOND
 
 
 def peak_concurrency(records: list[TaskRecord], function: str | None = None) -> int:

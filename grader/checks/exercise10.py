@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from grader import Failure, check, plain_repr, seconds
+from grader import Failure, check, expect_duration, plain_repr
 from grader.run import student_traceback
 
 IN_A_THREAD = (
@@ -166,12 +166,9 @@ def expect_value(result, where, value, delay):
             help=NOT_ASYNC if inspect.iscoroutine(result.value) else "return what the coroutine returns.",
             notes=result.notes(),
         )
-    if abs(result.duration - delay) > 1e-6:
-        raise Failure(
-            f"{where}, {result.call} took {seconds(result.duration)} of event-loop time, not {seconds(delay)}",
-            help="run the coroutine once, to its end, and return as soon as it is done.",
-            notes=result.notes(),
-        )
+    expect_duration(
+        result, delay, help="run the coroutine once, to its end, and return as soon as it is done.", context=where
+    )
 
 
 def expect_raised(result, where):

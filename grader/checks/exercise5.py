@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader import Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
+from grader import TOLERANCE, Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
 from grader.checks.common import check_not_blocking
 from grader.timeline import coroutine_label
 
-TOLERANCE = 1e-6
 # Virtual seconds a check keeps watching after with_timeout has returned: long enough for
 # anything it left running to finish, and so to show.
 LOOK_AFTER = 10.0

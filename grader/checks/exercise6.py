@@ -8,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader import Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
+from grader import TOLERANCE, Failure, Job, Run, TaskRecord, check, plain_repr, seconds, task_chart
 
-TOLERANCE = 1e-6
 # Virtual seconds a check keeps watching after race has returned: long enough for any
 # awaitable it left running to finish, and so to show.
 LOOK_AFTER = 10.0

@@ -6,6 +6,7 @@ import asyncio
 import heapq
 
 from grader import (
+    TOLERANCE,
     Calls,
     Failure,
     Mismatch,
@@ -26,7 +27,6 @@ DELAYS = {"a.html": 3, "b.html": 1, "c.html": 1, "d.html": 1, "e.html": 1, "f.ht
 URLS = list(DELAYS)
 LIMIT = 3
 PAGES = [f"content of {url}" for url in URLS]
-TOLERANCE = 1e-6
 SEMAPHORE = (
     "share one `slots = asyncio.Semaphore(limit)` among all the downloads (a Semaphore made per download "
     "limits nothing), and call download(url) only inside `async with slots:`."

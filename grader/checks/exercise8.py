@@ -2,7 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, check, plain_repr, seconds, spy, task_chart
+from grader import Failure, Mismatch, check, expect_duration, plain_repr, spy, task_chart
 from grader.errors import Deadlock
 
 THREE = ["ant", "bee", "cat"]
@@ -109,14 +109,9 @@ def test_five_items_with_two_workers_take_three_seconds(student, run):
     """5 items with 2 workers take 3 s: 2 at a time, not all at once (1 s) nor one by one (5 s)"""
     calls = spy(student, "process")
     result = run_pool(run, student.run_workers, FIVE, 2)
-    if abs(result.duration - 3.0) > 1e-6:
+    if not result.took(3.0):
         why, hint = why_not_three(calls)
-        raise Failure(
-            f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s{why}",
-            help=hint,
-            details=calls.chart(),
-            notes=result.notes(),
-        )
+        expect_duration(result, 3.0, help=hint, why=why, details=calls.chart())
 
 
 @check(points=1)
@@ -212,9 +207,4 @@ def test_no_items_return_an_empty_dict_at_once(student, run):
     result = run_pool(run, student.run_workers, [], 3)
     if result.value != {} or not isinstance(result.value, dict):
         raise Mismatch({}, result.value, help="with no items there is nothing to process: return {}.")
-    if result.duration > 1e-6:
-        raise Failure(
-            f"{result.call} took {seconds(result.duration)} of event-loop time, not 0.0 s",
-            help="with no items, queue.join() returns at once: nothing should wait.",
-            notes=result.notes(),
-        )
+    expect_duration(result, 0.0, help="with no items, queue.join() returns at once: nothing should wait.")

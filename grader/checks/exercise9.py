@@ -2,7 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, check, plain_repr, seconds, spy
+from grader import Failure, Mismatch, check, expect_duration, plain_repr, seconds, spy
 from grader.run import student_traceback
 
 GOOD = [(2, "pear"), (1, "apple"), (3, "fig")]
@@ -176,7 +176,7 @@ def test_takes_as_long_as_the_longest_delay(student, run):
     """fetch_all_safe([(2, 'a'), (1, '!b'), (3, 'c')]) takes 3 s, the longest delay, failure or not"""
     calls = spy(student, "fetch")
     result = run_safe(run, student.fetch_all_safe, MIXED)
-    if abs(result.duration - 3.0) <= 1e-6:
+    if result.took(3.0):
         return
     hint = GATHER
     if result.duration > 3.0 and calls.peak() <= 1:
@@ -189,12 +189,7 @@ def test_takes_as_long_as_the_longest_delay(student, run):
         why = f": it called fetch only {len(calls)} time(s) for {len(MIXED)} jobs"
     else:
         why = ""
-    raise Failure(
-        f"{result.call} took {seconds(result.duration)} of event-loop time, not 3.0 s{why}",
-        help=hint,
-        details=calls.chart(),
-        notes=result.notes(),
-    )
+    expect_duration(result, 3.0, help=hint, why=why, details=calls.chart())
 
 
 @check(points=1)
@@ -226,9 +221,4 @@ def test_no_jobs_return_an_empty_list_at_once(student, run):
     result = run_safe(run, student.fetch_all_safe, [])
     if result.value != [] or not isinstance(result.value, list):
         raise Mismatch([], result.value, help="with no jobs there is nothing to wait for: return [].")
-    if result.duration > 1e-6:
-        raise Failure(
-            f"{result.call} took {seconds(result.duration)} of event-loop time, not 0.0 s",
-            help="with no jobs there is nothing to wait for: return [] at once.",
-            notes=result.notes(),
-        )
+    expect_duration(result, 0.0, help="with no jobs there is nothing to wait for: return [] at once.")
