@@ -79,8 +79,9 @@ def _become_worker(stderr: IO[bytes]) -> None:
     os.dup2(devnull, 1)
     os.dup2(stderr.fileno(), 2)
     sys.stdin, sys.stdout, sys.stderr = sys.__stdin__, sys.__stdout__, sys.__stderr__
+    environment = _environment(dict(os.environ))
     os.environ.clear()
-    os.environ.update(_environment(dict(os.environ)))
+    os.environ.update(environment)
     sys.dont_write_bytecode = True
 
 
@@ -88,7 +89,7 @@ def _environment(environment: dict[str, str]) -> dict[str, str]:
     """The worker's environment: only the plugins the grader names, no user pytest options."""
     environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
-    environment["PYTHONHASHSEED"] = "0"  # the same set order every run: the same report
+    environment["PYTHONHASHSEED"] = "0"  # a fresh interpreter's set order is the same every run
     environment.pop("PYTEST_ADDOPTS", None)
     package_root = str(Path(__file__).resolve().parent.parent)
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))

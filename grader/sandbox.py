@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import os
 import sys
 import threading
@@ -36,6 +37,7 @@ _LOADED_BEFORE_THE_GRADER = frozenset(sys.modules)
 # Modules that must keep the real clock: pytest's own timing and its plugins.
 _REAL_TIME_MODULES = ["_pytest", "pluggy", "pytest_timeout", "pytest_asyncio"]
 _real_sleep = time.sleep
+_real_new_event_loop = events.new_event_loop
 _active: Sandbox | None = None
 
 BLOCKED_PAST_LIMIT = "It got there by blocking calls (time.sleep)."
@@ -72,6 +74,8 @@ def virtual_sleep(seconds: float) -> None:
     box = _active
     if box is None:
         return _real_sleep(seconds)
+    if math.isnan(seconds):
+        raise ValueError("Invalid value NaN (not a number)")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     box.blocked("time.sleep", seconds, sys._getframe(1))
@@ -85,8 +89,6 @@ def virtual_new_event_loop() -> asyncio.AbstractEventLoop:
         return _real_new_event_loop()
     return box.new_loop()
 
-
-_real_new_event_loop = events.new_event_loop
 
 
 class _World:
@@ -223,10 +225,14 @@ def _frozen_wall_clock() -> Iterator[Any]:
         freezegun.api.call_stack_inspection_limit = saved_limit
 
 
+def current_policy() -> Any:
+    """asyncio's event-loop policy, without the getter that warns from 3.14 on."""
+    return (getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy)()
+
+
 def _forget_current_loop(loops: list[VirtualEventLoop]) -> None:
     """``asyncio.get_event_loop()`` must not hand a later run this sandbox's loop (on its clock)."""
-    policy = (getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy)()
-    local = getattr(policy, "_local", None)
+    local = getattr(current_policy(), "_local", None)
     if getattr(local, "_loop", None) in loops:
         local._loop = None
 
@@ -260,8 +266,7 @@ def _utc() -> Iterator[None]:
 @contextmanager
 def _policy_makes_virtual_loops() -> Iterator[None]:
     """``asyncio.get_event_loop()`` outside a running loop asks the policy (before 3.14)."""
-    get_policy = getattr(events, "_get_event_loop_policy", None) or events.get_event_loop_policy
-    policy = get_policy()
+    policy = current_policy()
     policy.new_event_loop = virtual_new_event_loop  # type: ignore[method-assign]
     try:
         yield

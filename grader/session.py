@@ -151,12 +151,10 @@ def _one_worker(
         os.close(write_end)
         watch = _Watch(timeout)
         for event in _read(read_end, worker, token, watch.silence_allowed):
-            if event["event"] == "collected":
-                watch.checks = {check["id"] for check in event["checks"]}
-                if not skip:
-                    events.append(event)
-            elif event["event"] == "error":
-                if not skip:
+            if event["event"] in ("collected", "error"):
+                if event["event"] == "collected":
+                    watch.checks = {check["id"] for check in event["checks"]}
+                if not skip:  # a restarted worker reports them again
                     events.append(event)
             elif event["event"] == "start":
                 watch.running = event["id"]

@@ -321,3 +321,18 @@ def test_a_report_with_grader_errors_exits_1_even_with_no_failed_check(capsys, c
     code, out, err = run(capsys, "1")
     assert code == EXIT_FAILED
     assert "Error: the grader could not run this check: boom" in out
+
+
+def test_two_grade_commands_print_the_same_bytes_even_when_the_student_prints_a_set(tmp_path):
+    (tmp_path / "exercise1.py").write_text(
+        "async def main():\n    print(' '.join({'hello', 'world', 'async', 'await', 'loop', 'task'}))\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONHASHSEED"}
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-m", "grader", "1", "--from", str(tmp_path), "--format", "json"],
+            capture_output=True, text=True, cwd=ROOT, env=environment, check=False,
+        ).stdout
+        for _ in range(3)
+    }
+    assert len(outputs) == 1

@@ -12,6 +12,7 @@ import pytest
 
 from grader import Failure, check, expect_duration, plain_repr
 from grader.run import student_traceback
+from grader.sandbox import current_policy
 
 IN_A_THREAD = (
     "a thread runs one event loop at a time, and the running one is busy running your code. "
@@ -67,8 +68,7 @@ def as_in_a_new_program():
     would, and put things back afterwards. (The sandbox doesn't do this; on 3.10-3.13 the
     state lives in the policy's ``_local``.)
     """
-    get_policy = getattr(asyncio.events, "_get_event_loop_policy", None) or asyncio.get_event_loop_policy
-    local = getattr(get_policy(), "_local", None)  # (the public getter is deprecated from 3.14)
+    local = getattr(current_policy(), "_local", None)
     if local is None or not hasattr(local, "_set_called"):
         yield
         return
