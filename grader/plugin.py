@@ -17,7 +17,7 @@ import pytest
 
 from .failures import Failure
 from .loop import VirtualEventLoop
-from .run import Run, run_student
+from .run import Run, one_line, run_student
 from .sandbox import Limits, virtual_world
 from .submission import load_submission
 
@@ -168,4 +168,4 @@ def failure_message(error: BaseException, report: Any = None) -> str:
     if isinstance(error, AssertionError):
         crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
         return str(error) or (crash.message if crash else "an assertion failed")
-    return CHECK_ERROR.format(error=f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+    return CHECK_ERROR.format(error=one_line(error))

@@ -33,7 +33,7 @@ NEVER_AWAITED = (
     "`await` it (or wrap it in a task) to run it."
 )
 # Exceptions that belong to pytest (a pytest-timeout expiry, say), never to the student.
-_NOT_STUDENTS = (KeyboardInterrupt, pytest.fail.Exception, pytest.skip.Exception)
+NOT_STUDENTS = (KeyboardInterrupt, pytest.fail.Exception, pytest.skip.Exception)
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Run:
             return NOT_WRITTEN.format(call=self.call)
         if isinstance(error, (LoopProblem, NotACoroutine)):
             return f"{self.call}: {error}" if isinstance(error, LoopProblem) else str(error)
-        text = RAISED.format(call=self.call, error=_one_line(error))
+        text = RAISED.format(call=self.call, error=one_line(error))
         trace = student_traceback(error, self.student_files)
         return f"{text}\n{trace}" if trace else text
 
@@ -121,7 +121,7 @@ def run_student(
                 result.duration = box.clock.time()
             else:
                 result.value = _call_and_run(box, function, args, kwargs, result)
-        except _NOT_STUDENTS:
+        except NOT_STUDENTS:
             raise
         except BaseException as error:  # the student's, whatever it is
             result.error = error
@@ -203,7 +203,8 @@ def _short(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _one_line(error: BaseException) -> str:
+def one_line(error: BaseException) -> str:
+    """``ValueError: boom``, or just ``ValueError`` when there is no message."""
     message = str(error)
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
@@ -220,5 +221,5 @@ def student_traceback(error: BaseException, student_files: tuple[str, ...]) -> s
         lines.append(f'  File "{os.path.basename(frame.filename)}", line {frame.lineno}, in {frame.name}')
         if frame.line:
             lines.append(f"    {frame.line.strip()}")
-    lines.append(_one_line(error))
+    lines.append(one_line(error))
     return "\n".join(lines)

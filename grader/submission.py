@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import LoopProblem
 from .failures import Failure
-from .run import _NOT_STUDENTS, student_traceback
+from .run import NOT_STUDENTS, one_line, student_traceback
 from .sandbox import Limits, Sandbox
 from .timeline import Line
 
@@ -46,7 +46,7 @@ def load_submission(path: Path, name: str, limits: Limits = Limits()) -> Submiss
     with Sandbox(limits) as box:
         try:
             exec(code, module.__dict__)
-        except _NOT_STUDENTS:
+        except NOT_STUDENTS:
             raise
         except BaseException as raised:
             error = raised
@@ -76,8 +76,7 @@ def _import_failure(error: BaseException, shown: str, absolute: str) -> str:
         return IMPORT_EXITED.format(shown=shown)
     if isinstance(error, LoopProblem):
         return IMPORT_STOPPED.format(shown=shown, problem=error)
-    kind = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    message = IMPORT_RAISED.format(shown=shown, error=kind)
+    message = IMPORT_RAISED.format(shown=shown, error=one_line(error))
     trace = student_traceback(error, (absolute,))
     return f"{message}\n{trace}" if trace else message
 
