@@ -16,9 +16,11 @@ __version__ = "0.1.0"
 # `from grader import worker`) does not load the whole API; a test keeps the two lists equal.
 API = frozenset(
     {
-        "Call", "Calls", "Failure", "Job", "Limits", "Line", "Mismatch", "Missing", "Run", "TOLERANCE", "TaskRecord",
-        "check", "expect_all_tasks_done", "expect_concurrency", "expect_duration", "expect_no_blocking",
-        "expect_output", "expect_timeline", "plain_repr", "seconds", "side_by_side", "spy", "task_chart",
+        "Call", "Calls", "Deadlock", "Decoder", "Encoder", "Failure", "Job", "Limits", "Line", "Livelock",
+        "LoopProblem", "Mismatch", "Missing", "Observed", "Opaque", "OutOfRealTime", "Record", "Run", "TOLERANCE",
+        "TaskRecord", "TimeLimitExceeded", "check", "coroutine_label", "current_policy", "expect_all_tasks_done",
+        "expect_concurrency", "expect_duration", "expect_no_blocking", "expect_output", "expect_timeline",
+        "is_coroutine", "keep", "plain_repr", "seconds", "side_by_side", "spy", "student_traceback", "task_chart",
     }
 )  # fmt: skip
 

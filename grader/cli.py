@@ -1,83 +1,89 @@
-"""``grade``: grade exercises on virtual time and print the verdict.
+"""``grade``: grade exercises on virtual time (``grade exercise3``, ``grade 3``, ``grade all``), or
+run one of its commands (``grade list``).
 
-Exit status: 0 every check passed, 1 some check failed (or could not run), 2 usage error.
+The first word that is not an option picks the command; any other word is an exercise, as it
+always was. This module alone prints and exits: one handler turns every UsageError into one line
+on stderr and exit status 2, as click does.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from .catalog import exercises, resolve
-from .render_report import to_json, to_text
-from .usage import EXIT_FAILED, EXIT_PASSED, UsageError
+from . import __version__, grading
+from .arguments import BAD_TIMEOUT, MAX_TIMEOUT, NO_FOLDER, add_course
+from .command import Command, Context, Outcome
+from .commands import COMMANDS, summaries
+from .course import find_course
+from .usage import EXIT_FAILED, UsageError
 
-NO_FOLDER = "no folder {given!r}: the grader looked for {absolute}"
-MAX_TIMEOUT = 3600.0
-BAD_TIMEOUT = "--timeout must be a number of seconds above 0 and at most {most:g}, not {value!r}"
+__all__ = ["BAD_TIMEOUT", "MAX_TIMEOUT", "NO_FOLDER", "main", "parser", "run", "split"]
 
-
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="grade",
-        description="Grade asyncio exercises on a virtual clock: nothing really sleeps.",
-        epilog="Exit status: 0 all checks passed, 1 some failed, 2 usage error.",
-    )
-    p.add_argument("exercise", nargs="*", help="exercise3, 3, or all (the default)")
-    p.add_argument(
-        "--from", dest="folder", default="exercises", metavar="DIR", help="grade DIR/exerciseN.py (default: exercises)"
-    )
-    p.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
-    p.add_argument(
-        "--timeout",
-        type=float,
-        default=3.0,
-        metavar="SECONDS",
-        help="real seconds one check may run before it is stopped (default: 3)",
-    )
-    p.add_argument(
-        "--color",
-        choices=["auto", "always", "never"],
-        default="auto",
-        help="color the text report (auto: on a terminal, unless NO_COLOR is set)",
-    )
-    p.add_argument("--show-hidden", action="store_true", help="show the messages of hidden checks")
-    return p
+DESCRIPTION = "Grade asyncio exercises on a virtual clock: nothing really sleeps."
+USAGE = "%(prog)s [EXERCISE ...] [options]\n       %(prog)s COMMAND [options]    (%(prog)s COMMAND --help for its own)"
+VERSION = "grade {version} (Python {python}, {platform})"
+CANNOT_WRITE = "cannot write the report to {path}: {reason}"
+ERROR = "grade: error: {message}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    options = parser().parse_args(argv)
+    command, rest = split(list(sys.argv[1:] if argv is None else argv))
+    options = parser(command).parse_args(rest)
     try:
-        report = _grade(options)
+        outcome = command.run(Context(options, find_course(options.checks), summaries()))
+        _show(outcome)
     except UsageError as error:
-        print(f"grade: error: {error.format_message()}", file=sys.stderr)
+        print(ERROR.format(message=error.format_message()), file=sys.stderr)
         return error.exit_code
-    if options.format == "json":
-        print(to_json(report, options.show_hidden))
+    return outcome.status
+
+
+def split(argv: list[str]) -> tuple[Command, list[str]]:
+    """The command the first word names, and the arguments without that word; else grading."""
+    takes_value = _options_taking_values(parser())
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":  # every word after it is an exercise's name
+            break
+        if word.startswith("-") and word != "-":
+            index += 2 if _takes_value(word, takes_value) else 1
+            continue
+        if word in COMMANDS:
+            return COMMANDS[word], argv[:index] + argv[index + 1 :]
+        break
+    return grading.COMMAND, argv
+
+
+def parser(command: Command = grading.COMMAND) -> argparse.ArgumentParser:
+    """The argument parser of ``command``; grading's is ``grade``'s own, with --version."""
+    if command is grading.COMMAND:
+        made = argparse.ArgumentParser(
+            prog="grade",
+            usage=USAGE,
+            description=DESCRIPTION,
+            epilog=_commands_help() + "\n\n" + grading.EXIT_STATUS,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        made.add_argument("--version", action="version", version=version())
     else:
-        print(to_text(report, _use_color(options.color), options.show_hidden), end="")
-    return EXIT_PASSED if report.full_marks else EXIT_FAILED
+        made = argparse.ArgumentParser(
+            prog=f"grade {command.name}",
+            description=command.summary[:1].upper() + command.summary[1:] + ".",
+            epilog=command.epilog,
+        )
+    add_course(made)
+    command.add_arguments(made)
+    return made
 
 
-def _grade(options: argparse.Namespace):
-    from .session import Settings, grade
-
-    chosen = resolve(options.exercise, exercises())
-    folder = Path(options.folder)
-    if not folder.is_dir():
-        raise UsageError(NO_FOLDER.format(given=options.folder, absolute=folder.resolve()))
-    if not 0 < options.timeout <= MAX_TIMEOUT:
-        raise UsageError(BAD_TIMEOUT.format(value=options.timeout, most=MAX_TIMEOUT))
-    return grade(chosen, Settings(folder, options.timeout))
-
-
-def _use_color(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+def version() -> str:
+    """The kit's version, Python's, and the platform's: what a bug report needs."""
+    return VERSION.format(version=__version__, python=platform.python_version(), platform=platform.platform())
 
 
 def run() -> None:
@@ -89,3 +95,37 @@ def run() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = EXIT_FAILED
     sys.exit(status)
+
+
+def _show(outcome: Outcome) -> None:
+    # Like print(): what is shown ends with a newline, whether or not the format's text does.
+    text = outcome.text if outcome.text.endswith("\n") else outcome.text + "\n"
+    if outcome.output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        outcome.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(CANNOT_WRITE.format(path=outcome.output, reason=error.strerror or error)) from error
+
+
+def _commands_help() -> str:
+    width = max(len(name) for name in COMMANDS)
+    rows = [f"  {name.ljust(width)}  {command.summary}" for name, command in COMMANDS.items()]
+    return "\n".join(["commands:", *rows])
+
+
+def _options_taking_values(made: argparse.ArgumentParser) -> set[str]:
+    # argparse keeps no public list of its options; an option that takes a value has nargs != 0.
+    return {option for option, action in made._option_string_actions.items() if action.nargs != 0}
+
+
+def _takes_value(word: str, takes_value: set[str]) -> bool:
+    """Whether ``word`` is an option whose value is the next word (``--from DIR``, or ``--fr DIR``)."""
+    if "=" in word:
+        return False
+    if word in takes_value:
+        return True
+    # argparse accepts a long option by any prefix that names it alone.
+    known = {option for option in takes_value if option.startswith("--")}
+    return word.startswith("--") and len([option for option in known if option.startswith(word)]) == 1

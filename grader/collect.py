@@ -49,7 +49,8 @@ class Collector:
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            self._sink({"event": "error", "message": LOAD_FAILED.format(where=report.nodeid, why=report.longreprtext)})
+            message = LOAD_FAILED.format(where=report.nodeid, why=report.longreprtext)
+            self._sink({"event": "error", "where": report.nodeid, "message": message})
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._outcomes[nodeid] = {"event": "result", "id": nodeid, "status": "passed", "message": ""}

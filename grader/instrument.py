@@ -9,9 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import observed
 from .failures import plain_repr
 from .render_timeline import task_chart
 from .timeline import TaskRecord, peak_overlap
+from .wire import Decoder, Encoder
 
 
 @dataclass
@@ -33,12 +35,25 @@ class Call:
         return self.outcome == "returned"
 
 
-class Calls(list):
+class Calls(list, observed.Observed):
     """The calls a :func:`spy` saw of ``name``, in the order they started."""
 
     def __init__(self, name: str = "") -> None:
         super().__init__()
         self.name = name
+        self.observe()
+
+    def observation(self, encoder: Encoder) -> Any:
+        return [
+            [encoder.value(c.args), c.started, c.finished, c.outcome, encoder.value(c.error) if c.error else None]
+            for c in self
+        ]
+
+    def restore(self, decoder: Decoder, data: Any) -> None:
+        self[:] = [
+            Call(tuple(decoder.value(args)), float(started), _number(finished), str(outcome), _error(decoder, error))
+            for args, started, finished, outcome, error in data
+        ]
 
     def label(self, call: Call) -> str:
         """``fetch(1, '!b')``: how messages name one call."""
@@ -67,11 +82,30 @@ class Calls(list):
         return all(a.returned and b.started >= a.finished for a, b in zip(self, self[1:], strict=False))
 
 
-def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | None = None) -> Calls:
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _error(decoder: Decoder, data: Any) -> BaseException | None:
+    return None if data is None else decoder.value(data)
+
+
+def spy(module: Any, name: str, replacement: Callable[..., Any] | None = None) -> Calls:
     """Replace ``module.name`` with a wrapper that records each call, then runs the original
-    (or ``replacement``, a coroutine function with the same signature, say with other delays)."""
+    (or ``replacement``, a coroutine function with the same signature, say with other delays).
+
+    On the student's module (the ``student`` fixture) the wrapper is set in each run's sandbox,
+    and the calls it saw come back with the run.
+    """
+    from .student import StudentModule
+
+    if isinstance(module, StudentModule):
+        return module.spy(name, replacement, _attach, Calls(name))
+    return _attach(module, name, replacement, Calls(name))
+
+
+def _attach(module: types.ModuleType, name: str, replacement: Callable[..., Any] | None, calls: Calls) -> Calls:
     target = replacement or getattr(module, name)
-    calls = Calls(name)
 
     @functools.wraps(getattr(module, name))
     async def recorded(*args: Any, **kwargs: Any) -> Any:
@@ -96,7 +130,7 @@ def spy(module: types.ModuleType, name: str, replacement: Callable[..., Any] | N
 
 
 @dataclass
-class Job:
+class Job(observed.Observed):
     """Work a check hands to student code: ``job.coroutine()`` waits ``delay`` s, then returns
     ``value`` (or raises ``error``), noting in virtual seconds when it started and how it ended.
 
@@ -111,6 +145,18 @@ class Job:
     started: float | None = None
     finished: float | None = None
     outcome: str = "not started"  # then "running", and at last "returned", "raised" or "cancelled"
+
+    def __post_init__(self) -> None:
+        self.observe()
+        if self.error is not None:
+            observed.keep(self.error)
+
+    def observation(self, encoder: Encoder) -> Any:
+        return [self.started, self.finished, self.outcome]
+
+    def restore(self, decoder: Decoder, data: Any) -> None:
+        started, finished, outcome = data
+        self.started, self.finished, self.outcome = _number(started), _number(finished), str(outcome)
 
     @property
     def name(self) -> str:

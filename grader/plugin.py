@@ -6,8 +6,7 @@ it would turn every asyncio test in the environment onto virtual time.
 
 from __future__ import annotations
 
-import re
-import sys
+import os
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,17 +14,15 @@ from typing import Any
 
 import pytest
 
+from . import observed
 from .failures import Failure
 from .loop import VirtualEventLoop
-from .run import Run, one_line, run_student
+from .run import REAL_TIMEOUT, Run, one_line
 from .sandbox import Limits, virtual_world
-from .submission import load_submission
+from .student import Sandboxing, StudentModule
 
-REAL_TIMEOUT = (
-    "your code was still running after {seconds} s of real time, so the grader stopped it. "
-    "A loop that never awaits anything (a busy loop), or a call that blocks until something that "
-    "can never happen, keeps everything else from running."
-)
+__all__ = ["REAL_TIMEOUT", "check"]
+
 CHECK_ERROR = "the check ran into an error it did not expect: {error}"
 DEFAULT_SUBMISSION = "exercises"
 
@@ -39,6 +36,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help=f"folder holding a student's exerciseN.py files (default: {DEFAULT_SUBMISSION}); "
         "give it again to grade several submissions in one session",
+    )
+    group.addoption(
+        "--shown-as",
+        metavar="DIR",
+        action="append",
+        default=None,
+        help="for each --submission (a private copy), the folder to name in messages: the student's own",
+    )
+    group.addoption(
+        "--grader-timeout",
+        type=float,
+        default=3.0,
+        metavar="SECONDS",
+        help="real seconds one run of student code may take before the grader stops it (default: 3)",
     )
     parser.addini("grader_submission", "folder holding the student's files", default=DEFAULT_SUBMISSION)
 
@@ -98,38 +109,56 @@ def student_path(request: pytest.FixtureRequest, submission_dir: Path) -> Path:
     return submission_dir / f"{exercise_of(request.module)}.py"
 
 
-@pytest.fixture
-def student(request: pytest.FixtureRequest, student_path: Path) -> Iterator[types.ModuleType]:
-    """The student's module, freshly imported for this check (and forgotten after it).
-
-    A check module's ``IMPORT_HINTS = {"nest_asyncio": "..."}`` adds a hint to an import
-    failure whose message mentions the key.
-    """
+def shown_path(config: pytest.Config, submission_dir: Path, file_name: str) -> str:
+    """How messages name the student's file: by their own folder, not the grader's private copy."""
+    folders = [str(folder) for folder in submission_dirs(config)]
+    shown_as = config.getoption("shown_as") or folders
+    original = dict(zip(folders, shown_as)).get(str(submission_dir), str(submission_dir))
+    path = Path(original) / file_name
     try:
-        module = load_submission(student_path, student_path.stem).module
-    except Failure as failure:
-        hints = getattr(request.module, "IMPORT_HINTS", {})
-        failure.help = next((hint for key, hint in hints.items() if key in failure.rationale), failure.help)
-        raise
-    yield module
-    if sys.modules.get(student_path.stem) is module:
-        del sys.modules[student_path.stem]
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@pytest.fixture
+def sandboxing(request: pytest.FixtureRequest) -> Sandboxing:
+    from .confinement import sandboxing_for
+
+    return sandboxing_for(request.config)
+
+
+@pytest.fixture
+def student(request: pytest.FixtureRequest, student_path: Path, submission_dir: Path, sandboxing) -> StudentModule:
+    """The student's module, as the judge sees it: names of functions to ``run`` in a sandbox.
+
+    Each run imports it afresh in a process of its own. A check module's
+    ``IMPORT_HINTS = {"nest_asyncio": "..."}`` adds a hint to an import failure whose message
+    mentions the key.
+    """
+    shown = shown_path(request.config, submission_dir, student_path.name)
+    return StudentModule(student_path, shown, sandboxing, getattr(request.module, "IMPORT_HINTS", {}))
 
 
 @pytest.fixture(autouse=True)
-def _one_run_per_submission(submission_dir: Path) -> None:
-    """Every check depends on the submission, so with several, every check runs for each."""
+def _one_run_per_submission(submission_dir: Path) -> Iterator[None]:
+    """Every check depends on the submission, so with several, every check runs for each;
+    and each starts with no recorders left from the check before."""
+    observed.start_check()
+    yield
+    observed.start_check()
 
 
 @pytest.fixture
-def run(student_path: Path) -> Callable[..., Run]:
-    """``run(student.main)`` runs a student coroutine on virtual time and returns a :class:`Run`.
+def run(student: StudentModule) -> Callable[..., Run]:
+    """``run(student.main)`` runs a student coroutine on virtual time, in a sandbox process, and
+    returns a :class:`Run`: plain data of what happened.
 
     If the student's code raises, the check fails with that error, unless ``allow_error=True``.
-    ``label`` names the call in messages when ``function`` is a check's own wrapper;
-    ``sync=True`` runs a plain (not async) function, still on virtual time.
+    ``function`` may also be the check's own function (run in the sandbox beside the student's
+    code); ``label`` then names the call in messages. ``sync=True`` runs a plain (not async)
+    function, still on virtual time.
     """
-    files = (str(student_path.resolve()),)
 
     def run_(
         function: Callable[..., Any],
@@ -140,7 +169,7 @@ def run(student_path: Path) -> Callable[..., Run]:
         sync: bool = False,
         **kwargs: Any,
     ) -> Run:
-        result = run_student(function, *args, limits=limits, student_files=files, label=label, sync=sync, **kwargs)
+        result = student.run(function, args, kwargs, limits, label, sync)
         if not allow_error:
             result.raise_for_error()
         return result
@@ -161,9 +190,6 @@ def failure_message(error: BaseException, report: Any = None) -> str:
     if isinstance(error, Failure):
         return error.render()
     if isinstance(error, pytest.fail.Exception):
-        timeout = re.match(r"Timeout \(>([\d.]+)s\)", str(error))
-        if timeout:
-            return REAL_TIMEOUT.format(seconds=f"{float(timeout.group(1)):g}")
         return str(error)
     if isinstance(error, AssertionError):
         crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)

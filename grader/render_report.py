@@ -1,76 +1,40 @@
-"""Reports as text for people and as JSON for machines: pure functions of a Report."""
+"""One pipeline for every report format: hidden messages redacted, control characters shown, the
+chosen format's renderer, then CI workflow commands defused. Only the renderer differs by format.
+
+``to_text`` and ``to_json`` are the pipeline with one format each, kept for the kit's callers.
+"""
 
 from __future__ import annotations
 
-import json
 import re
-import textwrap
+from dataclasses import replace
 
+# Each of these modules registers its format in FORMATS as it is imported.
+from . import format_json, format_text  # noqa: F401
+from .format_text import SAME_FOR_ALL
+from .formats import FORMATS, RenderOptions
+from .redact import HIDDEN, redact
 from .results import CheckResult, ExerciseResult, Report
+from .text import visible
 
-HIDDEN = "(hidden check: its details are shown to your instructor)"
+__all__ = ["FORMATS", "HIDDEN", "SAME_FOR_ALL", "RenderOptions", "defuse", "render", "shown", "to_json", "to_text"]
+
 # A CI runner reads `::command::` at the start of a line and the legacy `##[command]` anywhere:
 # text that came from student code must not be able to forge annotations or scores.
 _WORKFLOW_COMMAND = re.compile(r"^(\s*:)(:)", re.MULTILINE)
 ZERO_WIDTH_SPACE = "\u200b"
-SAME_FOR_ALL = "Every check failed for the same reason:"
-VERDICTS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
-COLORS = {"passed": "32", "failed": "31", "skipped": "33"}
 
 
-def points(value: float) -> str:
-    return f"{value:g}"
+def render(
+    report: Report, format: str = "text", options: RenderOptions = RenderOptions(), show_hidden: bool = False
+) -> str:
+    """``report`` in ``format``, with the rules every format shares applied around its renderer."""
+    return defuse(FORMATS[format](shown(report, show_hidden), options))
 
 
-def message_shown(check: CheckResult, show_hidden: bool) -> str:
-    if check.hidden and not show_hidden:
-        return HIDDEN if check.status == "failed" else ""
-    return check.message
-
-
-def to_json(report: Report, show_hidden: bool = False) -> str:
-    """One JSON document: the scores, each exercise, and each check with its message."""
-    document = {
-        "score": report.score,
-        "max_score": report.max_score,
-        "exercises": [_exercise_json(exercise, show_hidden) for exercise in report.exercises],
-    }
-    if report.errors:
-        document["errors"] = list(report.errors)
-    # "\u0023" decodes to "#": the document means the same, but no line holds "##[".
-    return json.dumps(document, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[")
-
-
-def _exercise_json(exercise: ExerciseResult, show_hidden: bool) -> dict:
-    return {
-        "exercise": exercise.name,
-        "title": exercise.title,
-        "score": exercise.score,
-        "max_score": exercise.max_score,
-        "checks": [
-            {
-                "name": check.name,
-                "title": check.title,
-                "score": check.score,
-                "max_score": check.max_score,
-                "passed": check.passed,
-                "status": check.status,
-                "hidden": check.hidden,
-                "message": message_shown(check, show_hidden),
-            }
-            for check in exercise.checks
-        ],
-    }
-
-
-def to_text(report: Report, color: bool = False, show_hidden: bool = False) -> str:
-    """The verdict of every check, the messages of failed ones, and the score."""
-    paint = _painter(color)
-    blocks = [_exercise_text(exercise, paint, show_hidden) for exercise in report.exercises]
-    blocks += [f"Error: {error}" for error in report.errors]
-    total = f"Score: {points(report.score)}/{points(report.max_score)}"
-    blocks.append(paint(total, "passed" if report.full_marks else "failed"))
-    return defuse("\n\n".join(blocks) + "\n")
+def shown(report: Report, show_hidden: bool = False) -> Report:
+    """What any format may show of ``report``: hidden messages redacted, control characters escaped."""
+    return _visible_report(report if show_hidden else redact(report))
 
 
 def defuse(text: str) -> str:
@@ -79,31 +43,34 @@ def defuse(text: str) -> str:
     return text.replace("##[", "#" + ZERO_WIDTH_SPACE + "#[")
 
 
-def _exercise_text(exercise: ExerciseResult, paint, show_hidden: bool) -> str:
-    lines = [f"{exercise.name}: {exercise.title}  ({points(exercise.score)}/{points(exercise.max_score)})"]
-    failed = [check for check in exercise.checks if check.status == "failed"]
-    shared = _shared_message(failed, exercise.checks, show_hidden)
-    for check in exercise.checks:
-        verdict = paint(VERDICTS[check.status], check.status)
-        lines.append(f"  {verdict}  {check.title}  ({points(check.score)}/{points(check.max_score)})")
-        message = message_shown(check, show_hidden)
-        if message and shared is None:
-            lines.append(textwrap.indent(message, " " * 8))
-    if shared:
-        lines += ["", f"  {SAME_FOR_ALL}", textwrap.indent(shared, " " * 8)]
-    return "\n".join(lines)
+def to_text(report: Report, color: bool = False, show_hidden: bool = False) -> str:
+    return render(report, "text", RenderOptions(color=color), show_hidden)
 
 
-def _shared_message(failed: list[CheckResult], checks: list[CheckResult], show_hidden: bool):
-    """The one message every check failed with (a file that won't import, say), if so."""
-    messages = {message_shown(check, show_hidden) for check in failed}
-    if len(failed) > 1 and len(failed) == len(checks) and len(messages) == 1:
-        return messages.pop()
-    return None
+def to_json(report: Report, show_hidden: bool = False) -> str:
+    return render(report, "json", show_hidden=show_hidden)
 
 
-def _painter(color: bool):
-    def paint(text: str, status: str) -> str:
-        return f"\x1b[{COLORS[status]}m{text}\x1b[0m" if color else text
+def _visible_report(report: Report) -> Report:
+    # Escapes before any renderer runs: the renderers' own escapes (colors) and defuse's
+    # zero-width spaces must stay what they are.
+    return replace(
+        report,
+        exercises=[_visible_exercise(exercise) for exercise in report.exercises],
+        errors=[visible(error, newlines=True) for error in report.errors],
+    )
 
-    return paint
+
+def _visible_exercise(exercise: ExerciseResult) -> ExerciseResult:
+    return replace(
+        exercise,
+        name=visible(exercise.name),
+        title=visible(exercise.title),
+        checks=[_visible_check(check) for check in exercise.checks],
+    )
+
+
+def _visible_check(check: CheckResult) -> CheckResult:
+    return replace(
+        check, name=visible(check.name), title=visible(check.title), message=visible(check.message, newlines=True)
+    )

@@ -47,6 +47,8 @@ class ExerciseResult:
 class Report:
     exercises: list[ExerciseResult]
     errors: list[str] = field(default_factory=list)
+    # Whose report it is (the submission's folder), so that a report graded among many says so.
+    submission: str = ""
 
     @property
     def score(self) -> float:

@@ -27,10 +27,11 @@ from typing import Any
 import freezegun.api
 from freezegun import freeze_time
 
-from .capture import MAX_LINES, TimelineWriter
+from .capture import MAX_LINES
 from .clock import VirtualClock
 from .errors import TIME_LIMIT, TimeLimitExceeded
 from .loop import DEFAULT_LIVELOCK_LIMIT, DEFAULT_TIME_LIMIT, VirtualEventLoop
+from .output import Output
 
 START_INSTANT = datetime(2024, 4, 1, 9, 0, 0)
 _LOADED_BEFORE_THE_GRADER = frozenset(sys.modules)
@@ -90,7 +91,6 @@ def virtual_new_event_loop() -> asyncio.AbstractEventLoop:
     return box.new_loop()
 
 
-
 class _World:
     """The costly, process-wide part of a sandbox: a frozen wall clock, TZ=UTC, and patched
     ``time.sleep`` and loop creation. Entered once per sandbox, or held across many."""
@@ -142,7 +142,11 @@ class Sandbox:
     """Enter to run student code on virtual time; see the module docstring."""
 
     def __init__(
-        self, limits: Limits = Limits(), start: datetime = START_INSTANT, student_files: frozenset[str] = frozenset()
+        self,
+        limits: Limits = Limits(),
+        start: datetime = START_INSTANT,
+        student_files: frozenset[str] = frozenset(),
+        output: Output | None = None,
     ) -> None:
         self.limits = limits
         self.student_files = student_files
@@ -151,8 +155,9 @@ class Sandbox:
         self.loops: list[VirtualEventLoop] = []
         self.blocking: list[BlockingCall] = []
         self.warnings: list[warnings.WarningMessage] = []
-        self.stdout = TimelineWriter(self.clock.time, limits.max_lines)
-        self.stderr = TimelineWriter(self.clock.time, limits.max_lines)
+        self.output = output or Output(limits.max_lines)
+        self.output.follow(self.clock)
+        self.stdout, self.stderr = self.output.stdout, self.output.stderr
         self._threads_before: frozenset[threading.Thread] = frozenset()
         self._exit = ExitStack()
 
@@ -204,6 +209,7 @@ class Sandbox:
         # Coroutines that were never awaited warn when collected: collect them in here.
         # The youngest generation suffices (a full collection costs ~8 ms with pytest loaded).
         gc.collect(0)
+        self.output.drain()
         _active = None
         self._exit.close()
 

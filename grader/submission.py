@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .errors import LoopProblem
 from .failures import Failure
-from .run import NOT_STUDENTS, one_line, student_traceback
-from .sandbox import Limits, Sandbox
+from .run import one_line, student_traceback
+from .sandbox import Limits, Output, Sandbox
 from .timeline import Line
 
 MISSING = "there is no {shown}: the grader looked for {absolute}"
@@ -33,9 +33,14 @@ class Submission:
     import_output: list[Line]
 
 
-def load_submission(path: Path, name: str, limits: Limits = Limits()) -> Submission:
-    """Import ``path`` as module ``name``; raise :class:`Failure` if it can't be used."""
-    shown = _shown(path)
+def load_submission(
+    path: Path, name: str, limits: Limits = Limits(), output: Output | None = None, shown: str | None = None
+) -> Submission:
+    """Import ``path`` as module ``name``; raise :class:`Failure` if it can't be used.
+
+    ``shown`` names the file in messages (the student's own path, when ``path`` is a copy).
+    """
+    shown = shown or _shown(path)
     if not path.is_file():
         raise Failure(MISSING.format(shown=shown, absolute=path.resolve()))
     code = _compile(path, shown)
@@ -43,12 +48,10 @@ def load_submission(path: Path, name: str, limits: Limits = Limits()) -> Submiss
     module.__file__ = str(path.resolve())
     sys.modules[name] = module
     error = None
-    with Sandbox(limits) as box:
+    with Sandbox(limits, output=output) as box:
         try:
             exec(code, module.__dict__)
-        except NOT_STUDENTS:
-            raise
-        except BaseException as raised:
+        except BaseException as raised:  # the student's, whatever it is
             error = raised
     if error is None:
         error = next((p for loop in box.loops for p in loop.problems), None)

@@ -1,0 +1,39 @@
+"""The student's command: ``grade exercise3``, ``grade 3``, ``grade all`` (or bare ``grade``).
+
+It grades the chosen exercises of one submission and renders the report in the chosen format.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import arguments, session
+from .catalog import resolve
+from .command import Command, Context, Outcome
+from .render_report import RenderOptions, render
+from .usage import EXIT_FAILED, EXIT_PASSED
+
+SUMMARY = "grade exercises on a virtual clock: nothing really sleeps"
+EXIT_STATUS = "Exit status: 0 all checks passed, 1 some failed, 2 usage error."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exercise", nargs="*", help="exercise3, 3, or all (the default)")
+    arguments.add_submission(parser)
+    arguments.add_timeout(parser)
+    arguments.add_report(parser)
+
+
+def run(context: Context) -> Outcome:
+    options = context.options
+    chosen = resolve(options.exercise, context.exercises(), context.commands)
+    folder = arguments.submission_folder(options, context.course)
+    timeout = arguments.timeout(options)
+    output = arguments.output_file(options)
+    report = session.grade(chosen, session.Settings(folder, timeout))
+    render_options = RenderOptions(color=arguments.use_color(options))
+    text = render(report, options.format, render_options, show_hidden=options.show_hidden)
+    return Outcome(text, EXIT_PASSED if report.full_marks else EXIT_FAILED, output)
+
+
+COMMAND = Command("grade", SUMMARY, add_arguments, run, EXIT_STATUS)

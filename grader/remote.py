@@ -1,0 +1,206 @@
+"""Run one piece of work in a sandbox process, forked from the judge, and take back its reply.
+
+The judge never runs student code: it forks, the child confines itself, does the work (import
+the student's module, call it, turn what happened into plain data) and writes one message
+before it exits. The judge waits for that with a real-time limit, reads in linear time, never
+waits on a pipe that a grandchild may hold, and ends everything the child left behind.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import select
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import wire
+
+# Real seconds the judge still reads after the child has exited (a grandchild may hold the pipe).
+GRACE = 0.2
+# Real seconds given to the child to say where it was stuck, once its time is up.
+DUMP_GRACE = 0.3
+MAX_REPLY = 64 << 20
+
+
+def _monotonic() -> float:
+    # Not time.monotonic: the judge runs inside the virtual world, where that one is frozen.
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+_FRAME = re.compile(r'^\s*File "(?P<file>.+)", line (?P<line>\d+) in (?P<name>.+)$')
+
+
+@dataclass
+class Reply:
+    """How the child ended, and what it said."""
+
+    message: dict | None = None
+    timed_out: bool = False
+    ended: str = ""  # "exit status 0", "killed by signal 9"
+    problem: str = ""  # why the message is missing or was refused
+    stuck_at: list[tuple[str, int, str]] = field(default_factory=list)  # innermost frame last
+
+
+def call(
+    work: Callable[[], dict],
+    timeout: float,
+    prepare: Callable[[], None] = lambda: None,
+    end_tree: Callable[[int], None] | None = None,
+) -> Reply:
+    """Fork, run ``prepare()`` then ``work()`` in the child, and return its reply within ``timeout`` s.
+
+    ``prepare`` confines the child; ``end_tree(pid)`` ends whatever the child left running.
+    """
+    read_end, write_end = os.pipe()
+    dump_read, dump_write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The child would otherwise walk (and so copy) every object of the judge in its first full
+    # collection; frozen, they are left alone, as the gc documentation advises before a fork.
+    gc.freeze()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's exit status and message are what the tests see
+        os.close(read_end)
+        os.close(dump_read)
+        _child(work, prepare, write_end, dump_write)
+    os.close(write_end)
+    os.close(dump_write)
+    try:
+        return _supervise(pid, read_end, dump_read, timeout)
+    finally:
+        os.close(read_end)
+        os.close(dump_read)
+        (end_tree or _kill_group)(pid)
+        _reap(pid)
+
+
+def _child(work: Callable[[], dict], prepare: Callable[[], None], fd: int, dump_fd: int) -> None:  # pragma: no cover
+    status = 70
+    try:
+        import faulthandler
+
+        signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+        faulthandler.register(signal.SIGUSR1, file=dump_fd, all_threads=False)
+        prepare()
+        data = wire.dumps(work())
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        status = 0
+    except BaseException:
+        status = 71
+    finally:
+        os._exit(status)
+
+
+def _supervise(pid: int, fd: int, dump_fd: int, timeout: float) -> Reply:
+    reply = Reply()
+    chunks: list[bytes] = []
+    size = 0
+    deadline = _monotonic() + timeout
+    exited_at: float | None = None
+    pidfd = _pidfd(pid)
+    while True:
+        now = _monotonic()
+        limit = (exited_at + GRACE) if exited_at is not None else deadline
+        if now >= limit:
+            break
+        watched = [fd] + ([pidfd] if pidfd is not None and exited_at is None else [])
+        ready, _, _ = select.select(watched, [], [], min(limit - now, 0.05 if pidfd is None else limit - now))
+        if fd in ready:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_REPLY:
+                reply.problem = f"its reply was larger than {MAX_REPLY >> 20} MB"
+                break
+        if exited_at is None and (pidfd in ready or pidfd is None) and _has_exited(pid, reply):
+            exited_at = _monotonic()
+    if exited_at is None and not reply.problem and not _has_exited(pid, reply):
+        if _monotonic() >= deadline:
+            reply.timed_out = True
+            reply.stuck_at = _where_stuck(pid, dump_fd)
+    if pidfd is not None:
+        os.close(pidfd)
+    if not reply.problem and not reply.timed_out:
+        _take(reply, b"".join(chunks))
+    return reply
+
+
+def _take(reply: Reply, data: bytes) -> None:
+    if not data:
+        reply.problem = "it ended without a reply"
+        return
+    try:
+        reply.message = wire.loads(data)
+    except wire.BadMessage as error:
+        reply.problem = f"its reply was {error}"
+
+
+def _pidfd(pid: int) -> int | None:
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _has_exited(pid: int, reply: Reply) -> bool:
+    if reply.ended:
+        return True
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        reply.ended = "ended"
+        return True
+    if done:
+        reply.ended = _how(status)
+    return bool(done)
+
+
+def _how(status: int) -> str:
+    code = os.waitstatus_to_exitcode(status)
+    return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+
+def _where_stuck(pid: int, dump_fd: int) -> list[tuple[str, int, str]]:
+    """Ask the child (faulthandler, even mid-C-call) where its main thread is, briefly."""
+    try:
+        os.kill(pid, signal.SIGUSR1)
+    except ProcessLookupError:
+        return []
+    text = b""
+    deadline = _monotonic() + DUMP_GRACE
+    while _monotonic() < deadline and len(text) < 65536:
+        ready, _, _ = select.select([dump_fd], [], [], deadline - _monotonic())
+        if not ready:
+            break
+        chunk = os.read(dump_fd, 65536)
+        if not chunk:
+            break
+        text += chunk
+        if b"\n\n" in text or text.rstrip().endswith(b">"):
+            break
+    frames = [_FRAME.match(line) for line in text.decode(errors="replace").splitlines()]
+    # faulthandler lists the innermost call first.
+    return [(m["file"], int(m["line"]), m["name"].strip()) for m in reversed(frames) if m]
+
+
+def _kill_group(pid: int) -> None:
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            target()
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

@@ -1,0 +1,192 @@
+"""The student's module as a check sees it, and how a check's ``run(...)`` reaches it.
+
+In the judge, a :class:`StudentModule` holds only names: ``student.main`` is a
+:class:`StudentFunction` saying which function to call, and ``spy(student, "fetch")`` notes a
+spy to set. ``run(student.main)`` forks a sandbox process: there (and only there) the real
+module is imported, the spies are set, the call runs on virtual time, and what happened comes
+back as plain data (:mod:`grader.wire`). Code of the check's own that must run beside the
+student's (a ticker task, a wrapper that calls ``student.race``) is passed to ``run`` as a
+function: the sandbox is a fork of the judge, so it runs there as written, and
+:class:`~grader.observed.Observed` objects it fills are copied back.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import shutil
+import tempfile
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import observed, remote, wire
+from .failures import Failure, plain_repr
+from .run import (
+    CRASHED,
+    NOT_DEFINED,
+    REAL_TIMEOUT,
+    Crashed,
+    NotDefined,
+    OutOfRealTime,
+    Run,
+    describe_call,
+    from_wire,
+    run_student,
+    to_wire,
+)
+from .sandbox import Limits, Output
+from .submission import MISSING, load_submission
+
+IN_THE_JUDGE = "{name}() is the student's: the grader runs it only in the sandbox, through run({name})"
+NO_REPLY = "the grader could not read what your code did: {problem}"
+# Real seconds left to a check's later runs once one has shown the code hangs: the same hang
+# need not cost the full limit again.
+AFTER_A_HANG = 1.0
+
+_current: types.ModuleType | None = None  # in the sandbox: the real module
+_hung: set[str] = set()  # student files whose code has already run out of real time
+
+
+@dataclass(frozen=True)
+class Sandboxing:
+    """How the judge runs student code: the real-time limit of one run, and how a child is confined."""
+
+    timeout: float = 3.0
+    confine: Callable[[Path], Any] | None = None  # called in the child with its scratch folder
+    end_tree: Callable[[int], None] | None = None
+
+
+class StudentModule:
+    """A stand-in for the student's module; see the module docstring."""
+
+    def __init__(self, path: Path, shown: str, sandboxing: Sandboxing, hints: dict[str, str] | None = None) -> None:
+        state = {"_path": path, "_shown": shown, "_sandboxing": sandboxing, "_hints": hints or {}, "_spies": []}
+        self.__dict__.update(state)
+
+    @property
+    def __file__(self) -> str:
+        return str(self._path.resolve())
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        if _current is None:
+            return StudentFunction(self, name)
+        try:
+            return getattr(_current, name)
+        except AttributeError:
+            raise NotDefined(NOT_DEFINED.format(file=self._shown, name=name)) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if _current is None:
+            raise AttributeError(f"set {name} on the student's module with spy(student, {name!r}, ...)")
+        setattr(_current, name, value)
+
+    def spy(self, name: str, replacement: Callable[..., Any] | None, attach: Callable[..., Any], calls: Any) -> Any:
+        """Note a spy to set on ``name`` in each run's sandbox; ``calls`` comes back filled."""
+        self._spies.append((name, replacement, attach, calls))
+        if _current is not None:
+            attach(_current, name, replacement, calls)
+        return calls
+
+    def run(self, function: Any, args: tuple, kwargs: dict, limits: Limits, label: str | None, sync: bool) -> Run:
+        """Run ``function(*args, **kwargs)`` in a sandbox; what happened, as the judge may read it."""
+        call = label or describe_call(function, args, kwargs)
+        if not self._path.is_file():
+            raise Failure(MISSING.format(shown=self._shown, absolute=self._path))
+        count = observed.snapshot()
+        scratch = Path(tempfile.mkdtemp(prefix="grader-run-"))
+        try:
+            reply = remote.call(
+                lambda: self._in_the_sandbox(function, args, kwargs, limits, call, sync, count, scratch),
+                self._time_allowed(),
+                prepare=lambda: self._prepare(scratch),
+                end_tree=self._sandboxing.end_tree,
+            )
+        finally:
+            _close_unrun(args, kwargs)
+            shutil.rmtree(scratch, ignore_errors=True)
+        return self._result(reply, call)
+
+    def _time_allowed(self) -> float:
+        limit = self._sandboxing.timeout
+        return min(limit, AFTER_A_HANG) if self.__file__ in _hung else limit
+
+    def _prepare(self, scratch: Path) -> None:
+        if self._sandboxing.confine is not None:
+            self._sandboxing.confine(scratch)
+        else:
+            os.chdir(scratch)
+
+    def _in_the_sandbox(
+        self, function: Any, args: tuple, kwargs: dict, limits: Limits, call: str, sync: bool, count: int, scratch: Path
+    ) -> dict:
+        global _current
+        output = Output(limits.max_lines)
+        output.capture_descriptors(scratch)
+        try:
+            module = load_submission(self._path, self._path.stem, limits, output, shown=self._shown).module
+        except Failure as failure:
+            return {"kind": "not loaded", "rationale": failure.rationale}
+        _current = module
+        for name, replacement, attach, calls in self._spies:
+            attach(module, name, replacement, calls)
+        result = run_student(
+            function, *args, limits=limits, student_files=(self.__file__,), label=call, sync=sync, output=output, **kwargs
+        )
+        encoder = wire.Encoder(observed.kept(), describe=plain_repr)
+        return {"kind": "ran", "run": to_wire(result, encoder), "observed": observed.observations(count, encoder)}
+
+    def _result(self, reply: remote.Reply, call: str) -> Run:
+        if reply.timed_out:
+            seconds = self._time_allowed()
+            _hung.add(self.__file__)
+            error = OutOfRealTime(REAL_TIMEOUT.format(seconds=f"{seconds:g}"))
+            return Run(call=call, error=error, stuck_at=reply.stuck_at, student_files=(self.__file__,))
+        message = reply.message
+        if message is None:
+            how = reply.ended or "it did not end"
+            text = CRASHED.format(how=how) if not reply.problem or reply.ended else NO_REPLY.format(problem=reply.problem)
+            return Run(call=call, error=Crashed(text), student_files=(self.__file__,))
+        try:
+            return self._decoded(message, call)
+        except (wire.BadMessage, KeyError, TypeError, ValueError) as error:
+            return Run(call=call, error=Crashed(NO_REPLY.format(problem=error)), student_files=(self.__file__,))
+
+    def _decoded(self, message: dict, call: str) -> Run:
+        if message.get("kind") == "not loaded":
+            rationale = str(message.get("rationale"))
+            hint = next((hint for key, hint in self._hints.items() if key in rationale), None)
+            raise Failure(rationale, help=hint)
+        if message.get("kind") != "ran":
+            raise wire.BadMessage("of an unknown kind")
+        decoder = wire.Decoder(observed.kept())
+        result = from_wire(message["run"], decoder, (self.__file__,))
+        result.call = call  # the judge's own words for the call, whatever the sandbox said
+        observed.restore(list(message.get("observed", [])), decoder)
+        return result
+
+
+class StudentFunction:
+    """``student.main`` in the judge: which function to call, by name."""
+
+    def __init__(self, module: StudentModule, name: str) -> None:
+        self.module, self.__name__, self.__qualname__ = module, name, name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if _current is None:
+            raise RuntimeError(IN_THE_JUDGE.format(name=self.__name__))
+        return getattr(self.module, self.__name__)(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<student's {self.__name__}>"
+
+
+def _close_unrun(args: tuple, kwargs: dict) -> None:
+    """The judge's copies of coroutines handed to the sandbox never run: close them quietly."""
+    for value in (*args, *kwargs.values()):
+        if inspect.iscoroutine(value):
+            value.close()
