@@ -185,8 +185,9 @@ class TimelineWriter(io.TextIOBase):
         self._began, self._pieces, self._kept, self._dropped = None, [], 0, 0
 
     def _line_text(self) -> str:
-        text = "".join(self._pieces)
-        return text + more_characters(self._dropped) if self._dropped else text
+        if self._dropped:  # joined with the note in one go, rather than copying the line twice
+            return "".join([*self._pieces, more_characters(self._dropped)])
+        return "".join(self._pieces)
 
     def _check_room(self) -> None:
         if len(self._lines) >= self._max_lines:

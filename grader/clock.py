@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 TICKS_PER_SECOND = 1_000_000_000
 
+Listener = Callable[[int], None]
+
 
 def to_ticks(seconds: float) -> int:
     """Round a duration or an instant in seconds to whole ticks."""
@@ -28,18 +30,29 @@ class VirtualClock:
 
     def __init__(self) -> None:
         self._ticks = 0
-        self._listeners: list[Callable[[int], None]] = []
+        # Kept beside the ticks: an event loop reads the time several times per timer.
+        self._seconds = 0.0
+        # A tuple, replaced rather than changed: a thread that moves the clock (time.sleep in a
+        # worker) may call the listeners while another adds or removes one.
+        self._listeners: tuple[Listener, ...] = ()
 
     @property
     def ticks(self) -> int:
         return self._ticks
 
     def time(self) -> float:
-        return self._ticks / TICKS_PER_SECOND
+        return self._seconds
 
-    def on_change(self, listener: Callable[[int], None]) -> None:
+    def on_change(self, listener: Listener) -> None:
         """Call ``listener(ticks)`` each time the clock moves."""
-        self._listeners.append(listener)
+        self._listeners = (*self._listeners, listener)
+
+    def off_change(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (added with :meth:`on_change`); one not added is ignored."""
+        kept = list(self._listeners)
+        if listener in kept:
+            kept.remove(listener)
+        self._listeners = tuple(kept)
 
     def advance(self, seconds: float) -> None:
         """Move the clock forward by ``seconds``."""
@@ -59,5 +72,6 @@ class VirtualClock:
         if ticks == self._ticks:
             return
         self._ticks = ticks
+        self._seconds = ticks / TICKS_PER_SECOND
         for listener in self._listeners:
             listener(ticks)

@@ -20,6 +20,7 @@ from .loop import VirtualEventLoop
 from .run import REAL_TIMEOUT, Run, one_line
 from .sandbox import Limits, virtual_world
 from .student import Sandboxing, StudentModule
+from .text import MAX_MESSAGE_CHARS, cap
 
 __all__ = ["REAL_TIMEOUT", "check"]
 
@@ -181,7 +182,7 @@ def run(student: StudentModule) -> Callable[..., Run]:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
     report = yield
     if report.failed and call.excinfo is not None:
-        report.grader_message = failure_message(call.excinfo.value, report)
+        report.grader_message = cap(failure_message(call.excinfo.value, report), MAX_MESSAGE_CHARS)
     return report
 
 

@@ -83,6 +83,7 @@ def _child(work: Callable[[], dict], prepare: Callable[[], None], fd: int, dump_
     try:
         import faulthandler
 
+        _keep_only(fd, dump_fd)
         signal.signal(signal.SIGUSR1, signal.SIG_DFL)
         faulthandler.register(signal.SIGUSR1, file=dump_fd, all_threads=False)
         prepare()
@@ -95,6 +96,28 @@ def _child(work: Callable[[], dict], prepare: Callable[[], None], fd: int, dump_
         status = 71
     finally:
         os._exit(status)
+
+
+def _keep_only(*kept: int) -> None:  # pragma: no cover - in the child
+    """No descriptor of the judge's reaches student code (its stdout, a test runner's files...):
+    standard input and output become /dev/null until the sandbox captures them."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1, 2):
+        os.dup2(devnull, standard)
+    start = 3
+    for fd in sorted(set(kept) | {devnull}):
+        if fd >= start:
+            os.closerange(start, fd)
+            start = fd + 1
+    os.closerange(start, _max_fd())
+    os.close(devnull)
+
+
+def _max_fd() -> int:
+    try:
+        return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
+    except (OSError, ValueError):
+        return os.sysconf("SC_OPEN_MAX")
 
 
 def _supervise(pid: int, fd: int, dump_fd: int, timeout: float) -> Reply:
@@ -126,6 +149,8 @@ def _supervise(pid: int, fd: int, dump_fd: int, timeout: float) -> Reply:
         if _monotonic() >= deadline:
             reply.timed_out = True
             reply.stuck_at = _where_stuck(pid, dump_fd)
+        else:  # the pipe closed first: the child is on its way out, or closed it itself
+            _wait_briefly(pid, reply)
     if pidfd is not None:
         os.close(pidfd)
     if not reply.problem and not reply.timed_out:
@@ -161,6 +186,12 @@ def _has_exited(pid: int, reply: Reply) -> bool:
     if done:
         reply.ended = _how(status)
     return bool(done)
+
+
+def _wait_briefly(pid: int, reply: Reply) -> None:
+    deadline = _monotonic() + GRACE
+    while not _has_exited(pid, reply) and _monotonic() < deadline:
+        select.select([], [], [], 0.005)
 
 
 def _how(status: int) -> str:

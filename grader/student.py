@@ -148,8 +148,7 @@ class StudentModule:
             return Run(call=call, error=error, stuck_at=reply.stuck_at, student_files=(self.__file__,))
         message = reply.message
         if message is None:
-            how = reply.ended or "it did not end"
-            text = CRASHED.format(how=how) if not reply.problem or reply.ended else NO_REPLY.format(problem=reply.problem)
+            text = CRASHED.format(how=reply.ended) if reply.ended else NO_REPLY.format(problem=reply.problem)
             return Run(call=call, error=Crashed(text), student_files=(self.__file__,))
         try:
             return self._decoded(message, call)

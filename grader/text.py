@@ -20,7 +20,7 @@ ONE_MORE_CHARACTER = "… 1 more character"
 # code points. Written out rather than derived from unicodedata, which would mean scanning all
 # 1.1 M code points (a quarter of a second) at import: this is the union over the Unicode
 # versions of Python 3.10 to 3.13 (13.0 to 15.1), and a test checks it against the running one.
-_TAB, _NEWLINE = 0x09, 0x0A
+_NEWLINE = 0x0A
 _CONTROLS = (
     (0x0000, 0x0008),
     (0x000B, 0x001F),  # C0 controls but tab and newline, which are handled on their own
@@ -64,8 +64,8 @@ def _pattern(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
     # The regex engine tests a class of characters below U+10000 against a bitmap, but one that
     # reaches beyond against each range in turn, three times slower. So the class takes every
     # character beyond, and the escaping leaves those that are not controls (emoji...) alone.
-    # Written [c][c]* rather than [c]+, which the engine scans for twice as fast; whole runs, so
-    # that a long run of controls costs one call, not one a character.
+    # Written [c][c]* rather than [c]+: the engine finds where the first begins twice as fast.
+    # Whole runs, so that a long run of controls costs one call, not one a character.
     below = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges if high <= 0xFFFF)
     unsafe = f"[{below}\\U00010000-\\U0010ffff]"
     return re.compile(unsafe + unsafe + "*")

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from grader.catalog import UNKNOWN, UNKNOWN_NO_MATCH, Exercise, exercises, resolve
+from grader.catalog import (
+    A_COMMAND,
+    ALL_MEANS,
+    RESERVED,
+    UNKNOWN,
+    UNKNOWN_LIKE_COMMAND,
+    UNKNOWN_NO_MATCH,
+    Exercise,
+    exercises,
+    resolve,
+)
 from grader.usage import EXIT_USAGE, UsageError
 
 NAMES = ["exercise1", "exercise2", "exercise3", "exercise9", "exercise10", "exercise11"]
@@ -118,3 +128,47 @@ def test_with_no_exercises_at_all_the_error_says_so(tmp_path):
     with pytest.raises(UsageError) as raised:
         resolve(["exercise1"], exercises(tmp_path))
     assert str(raised.value) == UNKNOWN_NO_MATCH.format(name="exercise1", names="(none)")
+
+
+# ---------------------------------------------------------------- courses of other shapes, and commands
+
+COMMANDS = {"list": "list each exercise"}
+
+
+def test_a_pattern_makes_any_python_file_an_exercise_but_files_starting_with_an_underscore(checks_dir):
+    (checks_dir / "_helpers.py").write_text("")
+    assert names(exercises(checks_dir, "*.py")) == ["common", *NAMES]
+
+
+def test_a_check_file_named_like_a_command_is_a_usage_error_naming_both(checks_dir):
+    (checks_dir / "list.py").write_text("")
+    with pytest.raises(UsageError) as raised:
+        exercises(checks_dir, "*.py", COMMANDS)
+    message = RESERVED.format(path=checks_dir / "list.py", name="list", means="list each exercise")
+    assert raised.value.format_message() == message
+    assert raised.value.exit_code == EXIT_USAGE
+
+
+def test_a_check_file_named_all_is_a_usage_error_since_grade_all_grades_every_exercise(checks_dir):
+    (checks_dir / "all.py").write_text("")
+    with pytest.raises(UsageError) as raised:
+        exercises(checks_dir, "*.py")
+    assert str(raised.value) == RESERVED.format(path=checks_dir / "all.py", name="all", means=ALL_MEANS)
+
+
+def test_a_command_named_among_exercises_is_a_usage_error_saying_it_is_a_command(known):
+    with pytest.raises(UsageError) as raised:
+        resolve(["3", "list"], known, COMMANDS)
+    assert str(raised.value) == A_COMMAND.format(name="list")
+
+
+def test_a_misspelt_command_is_a_usage_error_suggesting_the_command(known):
+    with pytest.raises(UsageError) as raised:
+        resolve(["lsit"], known, COMMANDS)
+    assert str(raised.value) == UNKNOWN_LIKE_COMMAND.format(name="lsit", suggestion="list")
+
+
+def test_a_word_like_no_exercise_and_no_command_still_lists_the_exercises(known):
+    with pytest.raises(UsageError) as raised:
+        resolve(["batch"], known, COMMANDS)
+    assert str(raised.value) == UNKNOWN_NO_MATCH.format(name="batch", names=", ".join(NAMES))

@@ -11,6 +11,9 @@ import importlib
 import io
 import json
 import os
+import pathlib
+import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -18,10 +21,13 @@ import sys
 import pytest
 from conftest import ROOT, SUBMISSIONS
 
-from grader import session
-from grader.catalog import UNKNOWN, exercises
-from grader.cli import BAD_TIMEOUT, MAX_TIMEOUT, NO_FOLDER, main
-from grader.render_report import HIDDEN, SAME_FOR_ALL
+import grader
+from grader import grading, session
+from grader.arguments import NO_OUTPUT_FOLDER, OUTPUT_IS_FOLDER
+from grader.catalog import A_COMMAND, UNKNOWN, UNKNOWN_LIKE_COMMAND, UNKNOWN_NO_MATCH, exercises
+from grader.cli import BAD_TIMEOUT, CANNOT_WRITE, MAX_TIMEOUT, NO_FOLDER, main, split
+from grader.commands import COMMANDS
+from grader.render_report import FORMATS, HIDDEN, SAME_FOR_ALL
 from grader.results import CheckResult, ExerciseResult, Report
 from grader.submission import MISSING
 from grader.usage import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE
@@ -331,8 +337,149 @@ def test_two_grade_commands_print_the_same_bytes_even_when_the_student_prints_a_
     outputs = {
         subprocess.run(
             [sys.executable, "-m", "grader", "1", "--from", str(tmp_path), "--format", "json"],
-            capture_output=True, text=True, cwd=ROOT, env=environment, check=False,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=environment,
+            check=False,
         ).stdout
         for _ in range(3)
     }
     assert len(outputs) == 1
+
+
+# ---------------------------------------------------------------- commands
+
+
+def exits(capsys, *argv: str) -> tuple[int, str]:
+    """For --help and --version, which argparse answers by exiting."""
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    return exited.value.code, capsys.readouterr().out
+
+
+def test_grade_version_gives_the_kits_version_python_and_the_platform(capsys):
+    code, out = exits(capsys, "--version")
+    assert code == EXIT_PASSED
+    assert out == f"grade {grader.__version__} (Python {platform.python_version()}, {platform.platform()})\n"
+
+
+def test_grade_help_lists_every_command_with_its_summary(capsys):
+    code, out = exits(capsys, "--help")
+    assert code == EXIT_PASSED
+    assert out.startswith("usage: grade [EXERCISE ...] [options]\n       grade COMMAND [options]")
+    for name, command in COMMANDS.items():
+        assert re.search(rf"^  {name} +{re.escape(command.summary)}$", out, re.MULTILINE)
+
+
+@pytest.mark.parametrize("argv", [["list", "--help"], ["--checks", "grader/checks", "list", "--help"]])
+def test_a_command_has_a_help_of_its_own(capsys, argv):
+    code, out = exits(capsys, *argv)
+    assert code == EXIT_PASSED
+    assert out.startswith("usage: grade list ")
+    assert COMMANDS["list"].epilog in out
+
+
+@pytest.mark.usefixtures("no_grading")
+def test_grade_list_lists_the_exercises_and_grades_nothing(capsys):
+    code, out, err = run(capsys, "list")
+    assert (code, err) == (EXIT_PASSED, "")
+    assert [line.split()[0] for line in out.splitlines()[:-1]] == [exercise.name for exercise in exercises()]
+
+
+@pytest.mark.parametrize(
+    ("argv", "rest"),
+    [
+        (["list"], []),
+        (["list", "--from", "solutions"], ["--from", "solutions"]),
+        (["--checks", "my/checks", "list"], ["--checks", "my/checks"]),
+        (["--checks=my/checks", "list"], ["--checks=my/checks"]),
+        (["--che", "my/checks", "list"], ["--che", "my/checks"]),
+        (["--show-hidden", "list"], ["--show-hidden"]),
+    ],
+)
+def test_the_first_word_that_is_not_an_option_picks_the_command(argv, rest):
+    assert split(argv) == (COMMANDS["list"], rest)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["3"], ["exercise3", "1"], ["all"], ["--from", "list"], ["--fr", "list"], ["3", "list"], ["--", "list"]],
+)
+def test_any_other_first_word_is_an_exercise_as_it_always_was(argv):
+    assert split(argv) == (grading.COMMAND, argv)
+
+
+@pytest.mark.usefixtures("no_grading")
+def test_a_command_among_the_exercises_is_a_usage_error_saying_it_is_a_command(capsys):
+    assert run(capsys, "3", "list") == (EXIT_USAGE, "", f"grade: error: {A_COMMAND.format(name='list')}\n")
+
+
+@pytest.mark.usefixtures("no_grading")
+def test_a_misspelt_command_is_a_usage_error_suggesting_it(capsys):
+    code, out, err = run(capsys, "lsit")
+    assert err == f"grade: error: {UNKNOWN_LIKE_COMMAND.format(name='lsit', suggestion='list')}\n"
+
+
+@pytest.mark.usefixtures("no_grading")
+@pytest.mark.parametrize("word", ["batch", "release"])
+def test_a_command_yet_to_come_is_still_an_unknown_exercise(capsys, word):
+    names = ", ".join(exercise.name for exercise in exercises())
+    assert run(capsys, word) == (EXIT_USAGE, "", f"grade: error: {UNKNOWN_NO_MATCH.format(name=word, names=names)}\n")
+
+
+# ---------------------------------------------------------------- --output and formats
+
+
+@pytest.mark.parametrize("format", sorted(FORMATS))
+def test_output_writes_the_report_to_a_file_with_the_bytes_stdout_would_get(capsys, canned, tmp_path, format):
+    canned(one_check_report("failed", message="expected hello"))
+    code, shown, err = run(capsys, "1", "--format", format)
+    written = tmp_path / "report"
+    assert run(capsys, "1", "--format", format, "--output", str(written)) == (code, "", "")
+    assert written.read_bytes() == shown.encode()
+    assert code == EXIT_FAILED
+
+
+def test_output_dash_is_standard_output(capsys, canned):
+    canned(one_check_report("passed"))
+    assert run(capsys, "1", "--output", "-") == run(capsys, "1")
+
+
+def test_a_report_written_to_a_file_is_not_colored_by_auto_even_from_a_terminal(capsys, canned, monkeypatch, tmp_path):
+    canned(one_check_report("failed", message="expected hello"))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    run(capsys, "1", "--output", str(tmp_path / "auto"))
+    run(capsys, "1", "--output", str(tmp_path / "always"), "--color", "always")
+    assert ESCAPE not in (tmp_path / "auto").read_text()
+    assert ESCAPE in (tmp_path / "always").read_text()
+
+
+@pytest.mark.usefixtures("no_grading")
+def test_output_into_a_folder_that_does_not_exist_is_a_usage_error_before_grading(capsys, tmp_path):
+    given = str(tmp_path / "nowhere" / "report.json")
+    message = NO_OUTPUT_FOLDER.format(given=given, folder=tmp_path / "nowhere")
+    assert run(capsys, "1", "--output", given) == (EXIT_USAGE, "", f"grade: error: {message}\n")
+
+
+@pytest.mark.usefixtures("no_grading")
+def test_output_to_a_folder_is_a_usage_error(capsys, tmp_path):
+    message = OUTPUT_IS_FOLDER.format(given=str(tmp_path))
+    assert run(capsys, "1", "--output", str(tmp_path)) == (EXIT_USAGE, "", f"grade: error: {message}\n")
+
+
+def test_a_report_that_cannot_be_written_is_a_usage_error(capsys, canned, monkeypatch, tmp_path):
+    canned(one_check_report("passed"))
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "write_text", refuse)
+    message = CANNOT_WRITE.format(path=tmp_path / "report", reason="Permission denied")
+    assert run(capsys, "1", "--output", str(tmp_path / "report")) == (EXIT_USAGE, "", f"grade: error: {message}\n")
+
+
+def test_a_registered_format_can_be_chosen_with_format_at_once(capsys, canned, monkeypatch):
+    canned(one_check_report("failed", message="expected hello"))
+    monkeypatch.setitem(FORMATS, "score", lambda report, options: f"{report.score:g}/{report.max_score:g}")
+    assert run(capsys, "1", "--format", "score") == (EXIT_FAILED, "0/1\n", "")

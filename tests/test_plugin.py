@@ -25,7 +25,7 @@ from grader import Failure, Mismatch, check
 STUDENT = "ANSWER = 42\n"
 # The plugins and settings the grader's own pytest session uses.
 OPTIONS = (
-    "-p grader.plugin -p asyncio -p timeout -p no:cacheprovider --import-mode=importlib "
+    "-p grader.plugin -p asyncio -p no:cacheprovider --import-mode=importlib "
     "-o asyncio_mode=strict -o asyncio_default_fixture_loop_scope=function"
 ).split()
 
@@ -149,8 +149,8 @@ def test_checks_see_the_students_module(grade):
     graded = grade(
         """
         @check()
-        def test_answer(student):
-            assert student.ANSWER == 42
+        def test_answer(student, run):
+            assert run(lambda: student.ANSWER, sync=True).value == 42
         """
     )
     assert graded.results["test_answer"]["status"] == "passed"
@@ -204,19 +204,16 @@ def test_an_assert_with_a_message_gives_that_message(grade):
     assert graded.message("test_assert_message").splitlines()[0] == "ANSWER should be 41"
 
 
-def test_a_check_stopped_by_pytest_timeout_says_the_code_ran_too_long_in_real_time(grade):
+def test_student_code_stopped_by_the_real_time_limit_says_it_ran_too_long_in_real_time(grade):
     graded = grade(
         """
         @check()
-        def test_busy(student):
-            while True:
-                pass
+        def test_busy(student, run):
+            run(student.main)
         """,
-        STUDENT,
-        "--timeout",
+        "def main():\n    while True:\n        pass\n",
+        "--grader-timeout",
         "0.2",
-        "--timeout-method",
-        "signal",
     )
     assert graded.message("test_busy") == REAL_TIMEOUT.format(seconds="0.2")
 
@@ -275,8 +272,8 @@ def test_the_student_fixture_fails_the_check_when_the_file_is_missing(grade):
     graded = grade(
         """
         @check()
-        def test_needs_file(student):
-            pass
+        def test_needs_file(student, run):
+            run(student.main)
         """,
         None,
     )
@@ -293,8 +290,8 @@ def test_the_student_fixture_fails_the_check_when_the_file_has_a_syntax_error(gr
     graded = grade(
         """
         @check()
-        def test_needs_file(student):
-            pass
+        def test_needs_file(student, run):
+            run(student.main)
         """,
         source,
     )
@@ -319,9 +316,9 @@ def test_several_submissions_each_run_every_check(grade):
     graded = grade(
         '''
         @check()
-        def test_answer(student):
+        def test_answer(student, run):
             """the answer is 42"""
-            assert student.ANSWER == 42
+            assert run(lambda: student.ANSWER, sync=True).value == 42
         ''',
         folders=("one", "two"),
     )

@@ -1,12 +1,18 @@
-"""Renderers are pure functions of their input: timelines, task charts, text and JSON reports."""
+"""Renderers are pure functions of their input: timelines, task charts, text and JSON reports, and
+the rules every report format shares."""
 
 from __future__ import annotations
 
+import copy
 import json
+from dataclasses import replace
 
 import pytest
 
-from grader.render_report import HIDDEN, SAME_FOR_ALL, to_json, to_text
+from grader import formats
+from grader.formats import DUPLICATE, FORMATS, RenderOptions, renderer
+from grader.redact import redact
+from grader.render_report import HIDDEN, SAME_FOR_ALL, render, to_json, to_text
 from grader.render_timeline import CHART_WIDTH, MARK, NOTHING, seconds, side_by_side, task_chart
 from grader.results import CheckResult, ExerciseResult, Report
 from grader.timeline import Line, TaskRecord
@@ -360,3 +366,127 @@ def test_text_report_with_color_differs_only_by_escape_codes():
     for code in (GREEN, RED, RESET):
         colored = colored.replace(code, "")
     assert colored == to_text(MIXED)
+
+
+# ---------------------------------------------------------------- hidden checks, once for every format
+
+
+def test_redact_replaces_a_failed_hidden_checks_message_and_blanks_a_passed_or_skipped_ones():
+    before = report(
+        result("test_failed", "failed", hidden=True, message="expected 42, not 41"),
+        result("test_passed", hidden=True, message="a note"),
+        result("test_skipped", "skipped", hidden=True, message="needs test_failed"),
+        result("test_open", "failed", message="shown"),
+    )
+    messages = [check.message for check in redact(before).exercises[0].checks]
+    assert messages == [HIDDEN, "", "", "shown"]
+
+
+def test_redact_keeps_titles_points_and_scores_and_leaves_the_report_it_was_given_alone():
+    before = report(result("test_a", points=2), result("test_secret", "failed", points=3, hidden=True, message="x"))
+    kept = copy.deepcopy(before)
+    after = redact(before)
+    assert before == kept
+    assert (after.score, after.max_score) == (before.score, before.max_score)
+    assert [(c.title, c.points) for c in after.exercises[0].checks] == [("a", 2), ("secret", 3)]
+
+
+def test_a_renderer_is_given_a_report_whose_hidden_messages_are_already_redacted(monkeypatch):
+    seen = []
+    monkeypatch.setitem(FORMATS, "spy", lambda report, options: seen.append(report) or "")
+    secret = report(result("test_secret", "failed", hidden=True, message="expected 42, not 41"))
+    render(secret, "spy")
+    render(secret, "spy", show_hidden=True)
+    assert [shown.exercises[0].checks[0].message for shown in seen] == [HIDDEN, "expected 42, not 41"]
+
+
+# ---------------------------------------------------------------- the format registry
+
+
+def test_the_registry_holds_the_text_and_json_formats():
+    assert {"text", "json"} <= set(FORMATS)
+
+
+def test_a_new_format_is_one_function_and_one_registration(monkeypatch):
+    monkeypatch.setattr(formats, "FORMATS", {})
+
+    @renderer("score")
+    def score(report: Report, options: RenderOptions) -> str:
+        return f"{report.score:g}/{report.max_score:g}"
+
+    assert formats.FORMATS == {"score": score}
+
+
+def test_two_formats_of_one_name_are_refused(monkeypatch):
+    monkeypatch.setattr(formats, "FORMATS", {"text": to_text})
+    with pytest.raises(ValueError, match="'text'") as refused:
+        renderer("text")(to_text)
+    assert str(refused.value) == DUPLICATE.format(name="text")
+
+
+# ---------------------------------------------------------------- rules every registered format follows
+
+FORGED = "::error title=Score::10/10"
+SECRET = "expected 42, not 41 (SECRET)"
+HOSTILE = report(
+    result("test_prints", "failed", message=f"your program printed:\n{FORGED}\n  ::notice::x\n##[group]y\n\x1b[2J\rz"),
+    result("test_secret", "failed", points=2, hidden=True, message=SECRET),
+    result("test_secret_passed", hidden=True, message=SECRET),
+    errors=("##[error]the grader could not run this check",),
+)
+
+
+def every_format(test):
+    return pytest.mark.parametrize("format", sorted(FORMATS))(test)
+
+
+@every_format
+def test_no_format_shows_a_hidden_checks_message(format):
+    assert "SECRET" not in render(HOSTILE, format)
+
+
+@every_format
+@pytest.mark.parametrize("color", [False, True])
+def test_no_format_lets_student_text_start_a_ci_workflow_command(format, color):
+    shown = render(HOSTILE, format, RenderOptions(color=color))
+    assert not [line for line in shown.splitlines() if line.lstrip().startswith("::")]
+    assert "##[" not in shown
+
+
+@every_format
+def test_no_format_lets_a_control_character_from_student_text_act(format):
+    shown = render(HOSTILE, format)
+    assert "\x1b" not in shown and "\r" not in shown
+
+
+@every_format
+def test_every_format_gives_the_same_bytes_for_the_same_report(format):
+    options = RenderOptions(color=True)
+    assert render(HOSTILE, format, options) == render(copy.deepcopy(HOSTILE), format, options)
+
+
+@every_format
+def test_every_format_leaves_the_report_it_renders_alone(format):
+    kept = copy.deepcopy(HOSTILE)
+    render(HOSTILE, format, RenderOptions(color=True), show_hidden=True)
+    assert HOSTILE == kept
+
+
+def test_the_shared_rules_hold_for_a_format_that_knows_nothing_of_them(monkeypatch):
+    def naive(report: Report, options: RenderOptions) -> str:
+        return "\n".join(check.message for check in report.exercises[0].checks)
+
+    monkeypatch.setitem(FORMATS, "naive", naive)
+    shown = render(HOSTILE, "naive")
+    assert "SECRET" not in shown and "##[" not in shown and "\x1b" not in shown
+    assert f"\n:\u200b:{FORGED[2:]}\n" in shown
+
+
+def test_control_characters_in_a_message_are_shown_as_escapes_but_newlines_and_tabs_stay():
+    text = to_text(report(result("test_a", "failed", message="one\ttab\nbell\a ansi\x1b[31m")))
+    assert "        one\ttab\n        bell\\x07 ansi\\x1b[31m\n" in text
+
+
+def test_a_newline_in_a_title_is_shown_as_an_escape_so_that_the_title_stays_on_its_line():
+    text = to_text(report(replace(result("test_a"), title="two\nlines")))
+    assert "  PASS  two\\nlines  (1/1)\n" in text

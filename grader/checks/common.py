@@ -3,7 +3,7 @@
 import asyncio
 import re
 
-from grader import Failure, expect_duration, expect_no_blocking, expect_timeline, seconds
+from grader import Failure, Record, expect_duration, expect_no_blocking, expect_timeline, seconds
 
 CLOCK = re.compile(r"\b\d\d:\d\d:\d\d\b")
 SAY_AFTER_HELP = "`await asyncio.sleep(delay)` first, then `print(what)`."
@@ -32,7 +32,7 @@ AWAIT_TO_WAIT = "wait with `await asyncio.sleep(...)`, which lets the event loop
 def check_not_blocking(function, run, label):
     """Run ``function()`` beside a task that wakes every 0.25 s: it must wake on time."""
     run(function, label=label)  # on its own first, so that its own errors read plainly
-    woke = []
+    woke = Record()  # filled in the sandbox, copied back after the run
 
     async def beside_a_ticker():
         async def ticker():

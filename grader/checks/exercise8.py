@@ -2,8 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, check, expect_duration, plain_repr, spy, task_chart
-from grader.errors import Deadlock
+from grader import Deadlock, Failure, Mismatch, Record, check, expect_duration, plain_repr, spy, task_chart
 
 THREE = ["ant", "bee", "cat"]
 FIVE = ["ant", "bee", "cat", "dog", "eel"]
@@ -71,9 +70,14 @@ def tasks(count, what="task"):
     return f"{count} {what}" if count == 1 else f"{count} {what}s"
 
 
-async def process_noting_the_task(item, seen):
-    """A stand-in for the given process that also notes the task it runs in."""
-    seen.add(asyncio.current_task())
+async def process_noting_the_task(item, tasks, seen):
+    """A stand-in for the given process that also notes the task it runs in: ``tasks`` holds the
+    tasks themselves (in the sandbox only), ``seen`` the index of each call's task (copied back)."""
+    task = asyncio.current_task()
+    index = next((number for number, known in enumerate(tasks) if known is task), len(tasks))
+    if index == len(tasks):
+        tasks.append(task)
+    seen.append(index)
     await asyncio.sleep(1)
     return item.upper()
 
@@ -133,16 +137,18 @@ def test_processes_as_many_items_at_once_as_there_are_workers(student, run):
 @check(points=1)
 def test_starts_exactly_workers_tasks_not_one_per_item(student, run):
     """run_workers(5 items, 2) does the work in exactly 2 worker tasks, not one task per item"""
-    seen = set()
-    spy(student, "process", lambda item: process_noting_the_task(item, seen))
+    seen = Record()  # for each process() call, which task it ran in (0, 1, ...)
+    known = []  # the tasks themselves: in the sandbox only
+    spy(student, "process", lambda item: process_noting_the_task(item, known, seen))
     result = run_pool(run, student.run_workers, FIVE, 2)
-    if len(seen) == 2:
+    count = len(set(seen))
+    if count == 2:
         return
     started = len(result.tasks) - 1  # the first task is the call itself
-    if started == len(seen):
+    if started == count:
         observed = f"run_workers started {tasks(started)} for {len(FIVE)} items with workers=2"
     else:
-        observed = f"process() ran in {tasks(len(seen))} for {len(FIVE)} items with workers=2"
+        observed = f"process() ran in {tasks(count)} for {len(FIVE)} items with workers=2"
     raise Failure(
         observed,
         help="a worker pool has a fixed number of tasks that each process many items: " + POOL,
@@ -155,7 +161,7 @@ def test_starts_exactly_workers_tasks_not_one_per_item(student, run):
 def test_no_worker_is_left_running(student, run):
     """when run_workers returns, every worker task it started has stopped"""
     run_pool(run, student.run_workers, FIVE, 2)  # on its own first, so that its own errors read plainly
-    left_running = []
+    left_running = Record()  # filled in the sandbox, copied back after the run
 
     async def run_workers_then_look():
         value = await student.run_workers(FIVE, 2)

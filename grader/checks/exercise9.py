@@ -2,8 +2,7 @@
 
 import asyncio
 
-from grader import Failure, Mismatch, check, expect_duration, plain_repr, seconds, spy
-from grader.run import student_traceback
+from grader import Failure, Mismatch, check, expect_duration, keep, plain_repr, seconds, spy, student_traceback
 
 GOOD = [(2, "pear"), (1, "apple"), (3, "fig")]
 MIXED = [(2, "a"), (1, "!b"), (3, "c")]
@@ -28,10 +27,10 @@ OBJECT = (
 
 
 async def fetch_in_capitals(delay, value, raised):
-    """A stand-in for the given fetch: fails with KeyError (a LookupError), noting each one it raises."""
+    """A stand-in for the given fetch: fails with ``raised[value]``, a KeyError (a LookupError) the
+    check made and kept, so that it comes back from the sandbox as that very object."""
     await asyncio.sleep(delay)
     if value.startswith("!"):
-        raised[value] = KeyError(value)
         raise raised[value]
     return value.upper()
 
@@ -195,9 +194,9 @@ def test_takes_as_long_as_the_longest_delay(student, run):
 @check(points=1)
 def test_returns_the_very_exception_fetch_raised(student, run):
     """fetch_all_safe returns what each fetch gives back: its value, or the exception object it raised"""
-    raised = {}
-    spy(student, "fetch", lambda delay, value: fetch_in_capitals(delay, value, raised))
     jobs = [(1, "!x"), (2, "y"), (1.5, "!z")]
+    raised = {value: keep(KeyError(value)) for _, value in jobs if value.startswith("!")}
+    spy(student, "fetch", lambda delay, value: fetch_in_capitals(delay, value, raised))
     result = run_safe(run, student.fetch_all_safe, jobs)
     want = [KeyError("!x"), "Y", KeyError("!z")]
     if not same_list(result.value, want):
