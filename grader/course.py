@@ -31,6 +31,7 @@ SETTINGS = {"checks": "checks", "exercises": "exercises", "solutions": "solution
 FROM_OPTION = "given with --checks"
 FROM_CONFIG = "set in {path}"
 NO_CHECKS_FOLDER = "no checks folder {given!r}: the grader looked for {absolute} ({source})"
+NO_EXERCISES = "the {name} course has no exercises: no file in {checks} is named like {pattern!r}"
 CANNOT_READ = "cannot read {path}: {reason}"
 NOT_A_TABLE = "{path}: [tool.grader] must be a table of settings, not {value!r}"
 UNKNOWN_SETTING = "{path}: [tool.grader] has no setting {key!r}; did you mean {suggestion!r}?"
@@ -51,7 +52,10 @@ class Course:
 
     def catalog(self, reserved: Mapping[str, str] | None = None) -> list[Exercise]:
         """The course's exercises, in course order; ``reserved``: names that ``grade`` already uses."""
-        return exercises(self.checks, self.pattern, reserved)
+        found = exercises(self.checks, self.pattern, reserved)
+        if not found:  # else `grade` would grade nothing and call it a pass
+            raise UsageError(NO_EXERCISES.format(name=self.name, checks=self.checks, pattern=self.pattern))
+        return found
 
 
 # Its folders are relative to the current directory, as they always were: the kit's root.

@@ -3,31 +3,34 @@
 When no callback is ready and nothing outside the loop (a thread, a child process, a
 socket) can wake it, the loop jumps its clock straight to the next timer instead of
 waiting. With no timer either, it reports a deadlock instead of hanging.
+
+The records of its tasks are kept by :mod:`grader.tasks`, and what the student reads when it
+gives up is written by :mod:`grader.diagnostics`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import heapq
-import linecache
-import os
+import math
 import selectors
 import threading
 from asyncio import events
 from collections.abc import Callable, Iterable
-from concurrent.futures import thread as pool_threads
 from typing import Any
 
+from . import diagnostics
 from .clock import TICKS_PER_SECOND, VirtualClock, to_ticks
 from .errors import DEADLOCK, LIVELOCK, TIME_LIMIT, Deadlock, Livelock, LoopProblem, TimeLimitExceeded
-from .timeline import TaskRecord, coroutine_label
+from .gc_tuning import fewer_collections
+from .tasks import TaskRecorder, is_asyncio_internal
+from .timeline import TaskRecord
+from .wakers import OutsideWakers
 
 DEFAULT_TIME_LIMIT = 3600.0
 DEFAULT_LIVELOCK_LIMIT = 100_000
 # Real seconds between looks at a thread the loop is waiting for.
 THREAD_POLL = 0.005
-# Idle executor workers wait for jobs forever; jobs are counted one by one instead.
-_WORKER_THREAD_PREFIXES = ("asyncio_", "ThreadPoolExecutor-")
 
 
 class _OrderedTimerHandle(events.TimerHandle):
@@ -66,30 +69,43 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         # Every wait for I/O comes to the loop, which decides whether time jumps.
         selector.select = self._select  # type: ignore[method-assign]
         super().__init__(selector)
+        self._wakers = OutsideWakers(selector.get_map(), threads_before)
         self.clock = clock if clock is not None else VirtualClock()
+        # asyncio reads the time several times per timer: the clock's own method saves a call.
+        self.time = self.clock.time  # type: ignore[method-assign]
         self._clock_resolution = 1 / TICKS_PER_SECOND
         self._time_limit_ticks = to_ticks(time_limit)
         self._livelock_limit = livelock_limit
         self._student_files = student_files
         self._spins = 0
         self._timer_seq = 0
-        self._jobs_in_threads = 0
-        # Threads that were there before (the grader's, a test runner's timers) can't wake it.
-        self._threads_before = threads_before
-        self.task_records: list[TaskRecord] = []
-        self._records: dict[asyncio.Task, TaskRecord] = {}  # of the tasks not done yet
+        self._recorder = TaskRecorder(self.clock)
         self.problems: list[LoopProblem] = []
         self.errors: list[str] = []
 
+    @property
+    def task_records(self) -> list[TaskRecord]:
+        """A record per task the student's code made, in the order they were created."""
+        return self._recorder.records
+
+    def records_of(self, tasks: Iterable[asyncio.Task]) -> list[TaskRecord]:
+        """The records of ``tasks`` (those the loop made), in the order the tasks were created."""
+        return self._recorder.records_of(tasks)
+
     def run_forever(self) -> None:
-        if self._threads_before is None:
-            self._threads_before = frozenset(threading.enumerate())
-        super().run_forever()
+        if self._wakers.threads_before is None:
+            self._wakers.threads_before = frozenset(threading.enumerate())
+        with fewer_collections():
+            super().run_forever()
+
+    def close(self) -> None:
+        super().close()  # first: it refuses to close a running loop, whose tasks are still recorded
+        self._recorder.close()
 
     # -- time ---------------------------------------------------------------------------
 
-    def time(self) -> float:
-        return self.clock.ticks / TICKS_PER_SECOND
+    def time(self) -> float:  # replaced by the clock's own in __init__
+        return self.clock.time()
 
     def call_at(self, when: float, callback: Callable[..., Any], *args: Any, context: Any = None) -> events.TimerHandle:
         if when is None:
@@ -111,34 +127,41 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def _select(self, timeout: float | None) -> list:
         if timeout == 0:  # callbacks are ready: only look
-            ready = self._select_for_real(0)
+            ready = self._look()
             if ready:
                 self._spins = 0
             else:
-                self._count_spin()
+                self._spins += 1
+                if self._spins >= self._livelock_limit:
+                    self._spun_in_place()
             return ready
-        while self._can_be_woken():
+        while self._wakers.any():
             ready = self._select_for_real(THREAD_POLL)
             if ready:
                 return ready
         # Looked at after the threads: one may have woken the loop just before it ended.
-        ready = self._select_for_real(0)
-        if ready:
+        ready = self._look()
+        if ready or self._ready:
             return ready
         self._jump_to_next_timer()
         return []
 
-    def _count_spin(self) -> None:
-        self._spins += 1
-        if self._spins >= self._livelock_limit:
-            if self._can_be_woken():
-                self._spins = 0
-                return
-            self._give_up(Livelock, LIVELOCK, count=self._livelock_limit)
+    def _look(self) -> list:
+        """What is ready, without waiting. With nothing watched but the loop's own wake-up pipe,
+        the real look is skipped: call_soon_threadsafe puts its callback in the ready queue first."""
+        if self._wakers.watching() or self._signal_handlers:  # signals arrive through the pipe
+            return self._select_for_real(0)
+        return []
+
+    def _spun_in_place(self) -> None:
+        if self._wakers.any():
+            self._spins = 0
+            return
+        self._give_up(Livelock, LIVELOCK, count=self._livelock_limit)
 
     def _jump_to_next_timer(self) -> None:
-        when = self._scheduled[0]._when if self._scheduled else float("inf")
-        if when == float("inf"):
+        when = self._scheduled[0]._when if self._scheduled else math.inf
+        if when == math.inf:
             self._give_up(Deadlock, DEADLOCK)
         if to_ticks(when) > self._time_limit_ticks:
             self.clock.advance_to(self._time_limit_ticks / TICKS_PER_SECOND)
@@ -146,117 +169,26 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         self.clock.advance_to(when)
         self._spins = 0
 
-    def _can_be_woken(self) -> bool:
-        """Whether something outside the loop's own timers may still wake it up."""
-        if self._jobs_in_threads:
-            return True
-        if len(self._selector.get_map()) > 1:  # more than the loop's own self-pipe
-            return True
-        if threading.active_count() == 1:  # the loop's own thread alone: the common case, made quick
-            return False
-        return any(self._is_foreign(thread) for thread in threading.enumerate())
-
-    def _is_foreign(self, thread: threading.Thread) -> bool:
-        return (
-            thread not in (self._threads_before or ())
-            and thread is not threading.current_thread()
-            and not _is_idle_pool_worker(thread)
-            and thread.is_alive()
-        )
-
     def _give_up(self, kind: type[LoopProblem], template: str, **details: Any) -> None:
-        problem = kind(template.format(time=self.time(), tasks=self.describe_tasks(), **details))
+        problem = diagnostics.give_up(kind, template, self, self._recorder, self._student_files, **details)
         self.problems.append(problem)
         self._spins = 0  # the runner's clean-up must get its own turns
         raise problem
 
-    def describe_tasks(self) -> str:
-        """A line per unfinished task: what it runs and where it waits."""
-        order = {id(record): index for index, record in enumerate(self.task_records)}
-        tasks = sorted(asyncio.all_tasks(self), key=lambda t: order.get(id(self._records.get(t)), len(order)))
-        if not tasks:
-            return "No task is waiting."
-        stacks = {task: task.get_stack() for task in tasks}
-        # A check's own helper tasks would only confuse: show the student's, if any.
-        theirs = [t for t in tasks if any(f.f_code.co_filename in self._student_files for f in stacks[t])]
-        lines = ["Tasks still waiting:"]
-        for task in theirs or tasks:
-            record = self._records.get(task)
-            label = record.label if record is not None else coroutine_label(task.get_coro())
-            lines.append(f"  - {label} {_await_point(stacks[task], self._student_files)}")
-        return "\n".join(lines)
-
-    # -- threads ------------------------------------------------------------------------
-
     def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future:
         future = super().run_in_executor(executor, func, *args)
-        self._jobs_in_threads += 1
-        future.add_done_callback(self._job_done)
+        self._wakers.job_started(future)  # its thread may wake the loop until it is done
         return future
 
-    def _job_done(self, _future: asyncio.Future) -> None:
-        self._jobs_in_threads -= 1
-
-    # -- records ------------------------------------------------------------------------
+    # -- tasks --------------------------------------------------------------------------
 
     def create_task(self, coro: Any, **kwargs: Any) -> asyncio.Task:
-        if _is_asyncio_internal(coro):
+        if is_asyncio_internal(coro):
             return super().create_task(coro, **kwargs)
-        record = TaskRecord.of_coroutine(coro, self.time())
-        # Scheduled before the task's first step, so it runs just ahead of it.
-        self.call_soon(self._mark_started, record)
-        task = super().create_task(coro, **kwargs)
-        record.name = task.get_name()
-        task.add_done_callback(self._mark_finished)
-        self.task_records.append(record)
-        self._records[task] = record
-        return task
-
-    def records_of(self, tasks: Iterable[asyncio.Task]) -> list[TaskRecord]:
-        """The records of ``tasks`` (those the loop made), in the order the tasks were created."""
-        chosen = {id(self._records[t]) for t in tasks if t in self._records}
-        return [record for record in self.task_records if id(record) in chosen]
-
-    def _mark_started(self, record: TaskRecord) -> None:
-        if record.started is None:
-            record.started = self.time()
-
-    def _mark_finished(self, task: asyncio.Task) -> None:
-        record = self._records.pop(task)
-        record.finished = self.time()
-        record.cancelled = task.cancelled()
-        if not record.cancelled:
-            record.error = task.exception()
+        return self._recorder.recorded(coro, super().create_task, kwargs)
 
     def default_exception_handler(self, context: dict) -> None:
         """Keep what asyncio would log (e.g. a task destroyed while pending) for the report."""
         message = context.get("message") or "unhandled error in the event loop"
         error = context.get("exception")
         self.errors.append(f"{message}: {error!r}" if error is not None else message)
-
-
-_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-
-
-def _is_idle_pool_worker(thread: threading.Thread) -> bool:
-    """A ThreadPoolExecutor's worker, whatever its name: its jobs are counted one by one instead."""
-    return getattr(thread, "_target", None) is pool_threads._worker or thread.name.startswith(_WORKER_THREAD_PREFIXES)
-
-
-def _is_asyncio_internal(coro: Any) -> bool:
-    """The runner's clean-up tasks (shutting down generators, executors) are not the student's;
-    a task the student made of an asyncio coroutine (``create_task(asyncio.sleep(1))``) is."""
-    qualname = getattr(coro, "__qualname__", None)
-    if qualname is None:
-        return type(coro).__name__ == "async_generator_athrow"  # asyncio closing an async generator
-    return qualname.startswith("BaseEventLoop.shutdown_") and os.path.dirname(coro.cr_code.co_filename) == _ASYNCIO_DIR
-
-
-def _await_point(frames: list, student_files: frozenset[str]) -> str:
-    if not frames:
-        return "has not started yet"
-    frame = ([f for f in frames if f.f_code.co_filename in student_files] or frames)[-1]
-    filename, lineno = frame.f_code.co_filename, frame.f_lineno
-    source = linecache.getline(filename, lineno).strip()
-    where = f"{os.path.basename(filename)} line {lineno}"
-    return f"is waiting at {where}: {source}" if source else f"is waiting at {where}"

@@ -110,12 +110,15 @@ def student_path(request: pytest.FixtureRequest, submission_dir: Path) -> Path:
     return submission_dir / f"{exercise_of(request.module)}.py"
 
 
-def shown_path(config: pytest.Config, submission_dir: Path, file_name: str) -> str:
-    """How messages name the student's file: by their own folder, not the grader's private copy."""
+def original_path(config: pytest.Config, submission_dir: Path, file_name: str) -> Path:
+    """The student's own file that ``submission_dir`` (the grader's private copy) was made from."""
     folders = [str(folder) for folder in submission_dirs(config)]
     shown_as = config.getoption("shown_as") or folders
-    original = dict(zip(folders, shown_as)).get(str(submission_dir), str(submission_dir))
-    path = Path(original) / file_name
+    return Path(dict(zip(folders, shown_as)).get(str(submission_dir), str(submission_dir))) / file_name
+
+
+def shown(path: Path) -> str:
+    """How messages name the student's file: as they would type it, relative to where they are."""
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -137,8 +140,9 @@ def student(request: pytest.FixtureRequest, student_path: Path, submission_dir: 
     ``IMPORT_HINTS = {"nest_asyncio": "..."}`` adds a hint to an import failure whose message
     mentions the key.
     """
-    shown = shown_path(request.config, submission_dir, student_path.name)
-    return StudentModule(student_path, shown, sandboxing, getattr(request.module, "IMPORT_HINTS", {}))
+    original = original_path(request.config, submission_dir, student_path.name)
+    hints = getattr(request.module, "IMPORT_HINTS", {})
+    return StudentModule(student_path, shown(original), sandboxing, hints, original=original.absolute())
 
 
 @pytest.fixture(autouse=True)
@@ -178,21 +182,36 @@ def run(student: StudentModule) -> Callable[..., Run]:
     return run_
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
-    report = yield
-    if report.failed and call.excinfo is not None:
-        report.grader_message = cap(failure_message(call.excinfo.value, report), MAX_MESSAGE_CHARS)
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport | None:
+    """A failed check's report carries the student's message, and no traceback: pytest would
+    spend most of a failing check's time drawing one that nobody reads."""
+    excinfo = call.excinfo
+    if excinfo is None or isinstance(excinfo.value, (pytest.skip.Exception, pytest.xfail.Exception)):
+        return None
+    message = cap(failure_message(excinfo.value), MAX_MESSAGE_CHARS)
+    report = pytest.TestReport(
+        item.nodeid,
+        item.location,
+        {name: 1 for name in item.keywords},
+        "failed",
+        message,
+        call.when,
+        duration=call.duration,
+        start=call.start,
+        stop=call.stop,
+        user_properties=item.user_properties,
+    )
+    report.grader_message = message
     return report
 
 
-def failure_message(error: BaseException, report: Any = None) -> str:
+def failure_message(error: BaseException) -> str:
     """What the student reads when a check fails with ``error``."""
     if isinstance(error, Failure):
         return error.render()
     if isinstance(error, pytest.fail.Exception):
         return str(error)
     if isinstance(error, AssertionError):
-        crash = getattr(getattr(report, "longrepr", None), "reprcrash", None)
-        return str(error) or (crash.message if crash else "an assertion failed")
+        return str(error) or "an assertion failed"
     return CHECK_ERROR.format(error=one_line(error))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import observed, remote, wire
+from . import audit, observed, remote, wire
 from .failures import Failure, plain_repr
 from .run import (
     CRASHED,
@@ -48,6 +48,16 @@ AFTER_A_HANG = 1.0
 
 _current: types.ModuleType | None = None  # in the sandbox: the real module
 _hung: set[str] = set()  # student files whose code has already run out of real time
+_review: dict[str, list[str]] = {}  # submission folder -> what its code tried that the sandbox refused
+
+
+def needs_review() -> dict[str, list[str]]:
+    """What each submission's code tried that the sandbox refused, for the instructor to look at."""
+    return {folder: list(entries) for folder, entries in _review.items()}
+
+
+def forget_review() -> None:
+    _review.clear()
 
 
 @dataclass(frozen=True)
@@ -62,8 +72,16 @@ class Sandboxing:
 class StudentModule:
     """A stand-in for the student's module; see the module docstring."""
 
-    def __init__(self, path: Path, shown: str, sandboxing: Sandboxing, hints: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        shown: str,
+        sandboxing: Sandboxing,
+        hints: dict[str, str] | None = None,
+        original: Path | None = None,
+    ) -> None:
         state = {"_path": path, "_shown": shown, "_sandboxing": sandboxing, "_hints": hints or {}, "_spies": []}
+        state["_original"] = original or path.absolute()
         self.__dict__.update(state)
 
     @property
@@ -96,7 +114,7 @@ class StudentModule:
         """Run ``function(*args, **kwargs)`` in a sandbox; what happened, as the judge may read it."""
         call = label or describe_call(function, args, kwargs)
         if not self._path.is_file():
-            raise Failure(MISSING.format(shown=self._shown, absolute=self._path))
+            raise Failure(MISSING.format(shown=self._shown, absolute=self._original))
         count = observed.snapshot()
         scratch = Path(tempfile.mkdtemp(prefix="grader-run-"))
         try:
@@ -127,10 +145,12 @@ class StudentModule:
         global _current
         output = Output(limits.max_lines)
         output.capture_descriptors(scratch)
+        watch = audit.Watch(frozenset({self.__file__}))
+        watch.install()
         try:
             module = load_submission(self._path, self._path.stem, limits, output, shown=self._shown).module
         except Failure as failure:
-            return {"kind": "not loaded", "rationale": failure.rationale}
+            return {"kind": "not loaded", "rationale": failure.rationale, "review": watch.noted}
         _current = module
         for name, replacement, attach, calls in self._spies:
             attach(module, name, replacement, calls)
@@ -138,7 +158,12 @@ class StudentModule:
             function, *args, limits=limits, student_files=(self.__file__,), label=call, sync=sync, output=output, **kwargs
         )
         encoder = wire.Encoder(observed.kept(), describe=plain_repr)
-        return {"kind": "ran", "run": to_wire(result, encoder), "observed": observed.observations(count, encoder)}
+        return {
+            "kind": "ran",
+            "run": to_wire(result, encoder),
+            "observed": observed.observations(count, encoder),
+            "review": watch.noted,
+        }
 
     def _result(self, reply: remote.Reply, call: str) -> Run:
         if reply.timed_out:
@@ -156,6 +181,7 @@ class StudentModule:
             return Run(call=call, error=Crashed(NO_REPLY.format(problem=error)), student_files=(self.__file__,))
 
     def _decoded(self, message: dict, call: str) -> Run:
+        self._note_review(message.get("review"))
         if message.get("kind") == "not loaded":
             rationale = str(message.get("rationale"))
             hint = next((hint for key, hint in self._hints.items() if key in rationale), None)
@@ -167,6 +193,16 @@ class StudentModule:
         result.call = call  # the judge's own words for the call, whatever the sandbox said
         observed.restore(list(message.get("observed", [])), decoder)
         return result
+
+
+    def _note_review(self, entries: Any) -> None:
+        if type(entries) is not list:
+            return
+        noted = _review.setdefault(str(self._path.parent), [])
+        for entry in entries[:20]:
+            text = f"{self._path.name}: {str(entry)[:300]}"
+            if text not in noted:
+                noted.append(text)
 
 
 class StudentFunction:

@@ -9,6 +9,9 @@ from .failures import plain_repr  # without addresses, which would make reports 
 
 # Virtual seconds within which two instants count as the same (float sums of delays).
 TOLERANCE = 1e-6
+# Argument types whose values can't change after the call: shown as they are when the label is
+# read. Exact types only, since a subclass may carry state of its own into its repr.
+_IMMUTABLE = frozenset({int, float, complex, bool, str, bytes, type(None)})
 
 
 @dataclass(frozen=True)
@@ -19,13 +22,24 @@ class Line:
     text: str
 
 
+class _Shown(str):
+    """An argument written out when the call was made: its value may change while the task runs."""
+
+    __slots__ = ()
+
+
+# A call as made: the function's name and its arguments, each kept as it is (immutable) or shown.
+Call = tuple[str, tuple[object, ...]]
+
+
 class TaskRecord:
     """One asyncio task's life in virtual seconds (``None``: did not happen).
 
-    A loop records every task, so a record is kept small (slots, no dataclass machinery).
+    A loop records every task, so a record is kept small (slots, no dataclass machinery), and
+    the label of a recorded call is written out only when it is first read.
     """
 
-    __slots__ = ("label", "name", "created", "started", "finished", "cancelled", "error")
+    __slots__ = ("_label", "_call", "name", "created", "started", "finished", "cancelled", "error")
 
     def __init__(
         self,
@@ -37,19 +51,33 @@ class TaskRecord:
         cancelled: bool = False,
         error: BaseException | None = None,
     ) -> None:
-        self.label = label
+        self._label: str | None = label
+        self._call: Call | None = None
         self.name, self.created, self.started, self.finished = name, created, started, finished
         self.cancelled, self.error = cancelled, error
 
     @classmethod
     def of_coroutine(cls, coro: object, created: float) -> TaskRecord:
-        """The record of a task about to run ``coro``, labelled with its call as made: written
-        out now, since the arguments (a dict it fills, say) may change while it runs."""
-        return cls(coroutine_label(coro), "", created)
+        """The record of a task about to run ``coro``, labelled with its call as made: arguments
+        that may change while it runs (a dict it fills, say) are written out now."""
+        record = cls("", "", created)
+        record._label, record._call = None, capture_call(coro)
+        return record
+
+    @property
+    def label(self) -> str:
+        if self._label is None:
+            self._label, self._call = format_call(self._call or ("", ())), None
+        return self._label
+
+    @label.setter
+    def label(self, label: str) -> None:
+        self._label, self._call = label, None
 
     @property
     def function(self) -> str:
-        return self.label.split("(", 1)[0]
+        name = self._call[0] if self._call is not None else self.label
+        return name.split("(", 1)[0]
 
     @property
     def pending(self) -> bool:
@@ -64,17 +92,29 @@ class TaskRecord:
 
 def coroutine_label(coro: object) -> str:
     """``say_after(1, 'hello')`` for a coroutine that has not started yet (its locals change after)."""
+    return format_call(capture_call(coro))
+
+
+def capture_call(coro: object) -> Call:
+    """The call that made ``coro``, as cheaply as can be kept: see :func:`format_call`."""
     name = getattr(coro, "__qualname__", None) or type(coro).__name__
+    code = getattr(coro, "cr_code", None)
+    if code is None or not (code.co_argcount or code.co_kwonlyargcount or code.co_flags & inspect.CO_VARARGS):
+        return name, ()  # nothing to show: its frame's locals need not be read
     frame = getattr(coro, "cr_frame", None)
     arguments = frame.f_locals if frame is not None else {}
-    code = getattr(coro, "cr_code", None)
-    if code is None or not arguments:
-        return f"{name}()"
+    if not arguments:
+        return name, ()
     names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
     values = [arguments[n] for n in names if n in arguments]
     if code.co_flags & inspect.CO_VARARGS:  # a wrapper's *args: show what it was given
         values += list(arguments.get(code.co_varnames[len(names)], ()))
-    return f"{name}({', '.join(_short_repr(value) for value in values)})"
+    return name, tuple(value if type(value) in _IMMUTABLE else _Shown(_short_repr(value)) for value in values)
+
+
+def format_call(call: Call) -> str:
+    name, values = call
+    return f"{name}({', '.join(value if type(value) is _Shown else _short_repr(value) for value in values)})"
 
 
 def _short_repr(value: object, limit: int = 30) -> str:

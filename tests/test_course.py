@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from grader.course import (
     FROM_CONFIG,
     FROM_OPTION,
     NO_CHECKS_FOLDER,
+    NO_EXERCISES,
     NOT_A_STRING,
     NOT_A_TABLE,
     UNKNOWN_SETTING,
@@ -28,7 +30,12 @@ from grader.course import (
     Course,
     find_course,
 )
+from grader.run import NOT_WRITTEN
 from grader.usage import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, UsageError
+
+MANUAL = ROOT / "INSTRUCTOR.md"
+# The manual's course files: a ```python or ```toml block whose first line is "# course: PATH".
+COURSE_FILE = re.compile(r"^```(?:python|toml)\n(# course: (\S+)\n.*?)^```$", re.DOTALL | re.MULTILINE)
 
 CHECKS = '''\
 """Say hello"""
@@ -158,6 +165,13 @@ def test_a_grader_table_naming_a_missing_checks_folder_is_a_usage_error_naming_t
     assert message == NO_CHECKS_FOLDER.format(given="tests", absolute=(course / "tests").resolve(), source=source)
 
 
+def test_a_course_without_exercises_is_a_usage_error_rather_than_nothing_graded_and_a_pass(capsys, course):
+    (course / "checks" / "exercise1.py").rename(course / "checks" / "first.py")
+    message = NO_EXERCISES.format(name="hello-course", checks=Path("checks"), pattern="exercise*.py")
+    for argv in (["--checks", "checks"], ["list", "--checks", "checks"]):
+        assert run(capsys, *argv) == (EXIT_USAGE, "", f"grade: error: {message}\n")
+
+
 def test_a_misspelt_setting_is_a_usage_error_suggesting_the_right_one(course):
     path = configure(course, 'check = "checks"')
     assert raised(start=course) == UNKNOWN_SETTING.format(path=path, key="check", suggestion="checks")
@@ -254,3 +268,50 @@ def test_a_command_given_among_exercises_is_a_usage_error_saying_it_is_a_command
     code, out, err = run(capsys, "--checks", "checks", "1", "list")
     assert (code, out) == (EXIT_USAGE, "")
     assert err == f"grade: error: {A_COMMAND.format(name='list')}\n"
+
+
+# ---------------------------------------------------------------- the manual's course, made from scratch
+
+
+def manual_section() -> str:
+    return MANUAL.read_text(encoding="utf-8").split("\n## A course of your own\n", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.fixture
+def greetings(tmp_path: Path, monkeypatch) -> Path:
+    """The course INSTRUCTOR.md makes from scratch, built from its blocks, byte for byte."""
+    folder = tmp_path / "greetings"
+    for match in COURSE_FILE.finditer(manual_section()):
+        path = folder / match.group(2)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(match.group(1))
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return folder
+
+
+def test_the_manuals_course_is_a_pyproject_and_one_check_stub_and_solution(greetings):
+    files = sorted(path.relative_to(greetings).as_posix() for path in greetings.rglob("*") if path.is_file())
+    assert files == ["checks/exercise1.py", "exercises/exercise1.py", "pyproject.toml", "solutions/exercise1.py"]
+
+
+def test_the_manuals_course_lists_as_the_manual_shows(capsys, greetings):
+    code, out, err = run(capsys, "list")
+    assert code == EXIT_PASSED
+    assert f"```\n{out}```" in manual_section()
+
+
+@pytest.mark.usefixtures("in_process")
+def test_the_manuals_course_grades_its_stub_0_and_its_solution_full_marks(capsys, greetings):
+    code, out, err = run(capsys, "1")
+    assert code == EXIT_FAILED
+    assert NOT_WRITTEN.format(call="greet('Ada')") in out
+    assert out.endswith("Score: 0/3\n")
+    code, out, err = run(capsys, "1", "--from", "solutions")
+    assert (code, out.splitlines()[-1]) == (EXIT_PASSED, "Score: 3/3")
+
+
+@pytest.mark.usefixtures("in_process")
+def test_checks_given_on_the_command_line_grade_the_exercises_folder_of_the_current_directory(capsys, greetings):
+    (greetings / "pyproject.toml").unlink()
+    assert run(capsys, "--checks", str(greetings / "checks"), "1", "--from", "solutions")[0] == EXIT_PASSED

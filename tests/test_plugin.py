@@ -118,7 +118,7 @@ def test_a_check_without_a_docstring_is_titled_after_its_name(grade):
     assert graded.checks["test_prints_hello_then_world"]["title"] == "prints hello then world"
 
 
-def test_events_come_collected_then_start_and_result_for_each_check(grade):
+def test_events_come_collected_then_start_and_result_for_each_check_then_what_needs_review(grade):
     graded = grade(
         """
         @check()
@@ -136,6 +136,7 @@ def test_events_come_collected_then_start_and_result_for_each_check(grade):
         ("result", "exercise1.py::test_a"),
         ("start", "exercise1.py::test_b"),
         ("result", "exercise1.py::test_b"),
+        ("review", None),
     ]
     assert graded.results["test_a"] == {
         "event": "result",
