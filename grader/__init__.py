@@ -21,6 +21,8 @@ API = frozenset(
         "TaskRecord", "TimeLimitExceeded", "check", "coroutine_label", "current_policy", "expect_all_tasks_done",
         "expect_concurrency", "expect_duration", "expect_no_blocking", "expect_output", "expect_timeline",
         "is_coroutine", "keep", "plain_repr", "seconds", "side_by_side", "spy", "student_traceback", "task_chart",
+        "expect_no_error", "known_mistake",
+        "run_in_each_order",
     }
 )  # fmt: skip
 

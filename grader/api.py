@@ -11,7 +11,9 @@ from .expect import (
 from .errors import Deadlock, Livelock, LoopProblem, TimeLimitExceeded
 from .failures import Failure, Mismatch, Missing, plain_repr
 from .instrument import Call, Calls, Job, spy
+from .mistakes import expect_no_error, known_mistake
 from .observed import Observed, Record, keep
+from .orders import run_in_each_order
 from .plugin import check
 from .render_timeline import seconds, side_by_side, task_chart
 from .run import OutOfRealTime, Run, student_traceback
@@ -48,11 +50,14 @@ __all__ = [
     "expect_concurrency",
     "expect_duration",
     "expect_no_blocking",
+    "expect_no_error",
     "expect_output",
     "expect_timeline",
     "is_coroutine",
     "keep",
+    "known_mistake",
     "plain_repr",
+    "run_in_each_order",
     "seconds",
     "side_by_side",
     "spy",

@@ -18,6 +18,10 @@ def json_report(report: Report, options: RenderOptions) -> str:
     }
     if report.errors:
         document["errors"] = list(report.errors)
+    if report.needs_review:
+        document["needs_review"] = list(report.needs_review)
+    if report.isolation:
+        document["isolation"] = dict(report.isolation)
     # "\u0023" decodes to "#": the document means the same, but no line holds "##[" (a CI command).
     return json.dumps(document, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[")
 

@@ -21,7 +21,7 @@ class Output:
         self._now: Callable[[], float] = lambda: 0.0
         self._pinned: float | None = None
         self.stdout = TimelineWriter(self.now, max_lines)
-        self.stderr = TimelineWriter(self.now, max_lines)
+        self.stderr = TimelineWriter(self.now, max_lines, name="<stderr>")
         self._captures: list[Any] = []
 
     def now(self) -> float:
@@ -52,6 +52,7 @@ class Output:
             os.dup2(file, fd)
             os.close(file)
             self._captures.append(FdCapture(fd, writer))
+            writer._fd = fd  # `os.write(sys.stdout.fileno(), ...)` then lands where it is read back
 
     def drain(self) -> None:
         for capture in self._captures:

@@ -142,7 +142,8 @@ def student(request: pytest.FixtureRequest, student_path: Path, submission_dir: 
     """
     original = original_path(request.config, submission_dir, student_path.name)
     hints = getattr(request.module, "IMPORT_HINTS", {})
-    return StudentModule(student_path, shown(original), sandboxing, hints, original=original.absolute())
+    # Absolute: the sandbox imports it after moving into a scratch folder of its own.
+    return StudentModule(student_path.absolute(), shown(original), sandboxing, hints, original=original.absolute())
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,10 @@ class Report:
     errors: list[str] = field(default_factory=list)
     # Whose report it is (the submission's folder), so that a report graded among many says so.
     submission: str = ""
+    # What the submission's code tried that the sandbox refused (gc walking, frame reading...).
+    needs_review: list[str] = field(default_factory=list)
+    # How its code was isolated: each protection, and whether it was on (and if not, why).
+    isolation: dict[str, str] = field(default_factory=dict)
 
     @property
     def score(self) -> float:
@@ -60,6 +64,10 @@ class Report:
 
     @property
     def full_marks(self) -> bool:
-        return not self.errors and all(
-            check.status != "failed" for exercise in self.exercises for check in exercise.checks
+        """Every check passed (or was skipped by the check itself), and no exercise went ungraded:
+        an exercise worth 0 points, with no check that counted, is never full marks."""
+        return (
+            not self.errors
+            and all(exercise.max_score > 0 for exercise in self.exercises)
+            and all(check.status != "failed" for exercise in self.exercises for check in exercise.checks)
         )

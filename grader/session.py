@@ -154,7 +154,9 @@ def _report(exercises: list[Exercise], events: list[Event], submission: str, sho
             ExerciseResult(exercise.name, title, [_result(c, outcomes.get(c["id"]), not_run) for c in checks])
         )
     unplaced = [m for where, m in broken.items() if not any(Path(where).name == e.checks.name for e in exercises)]
-    return Report(results, errors + unplaced)
+    review = next((event["submissions"] for event in events if event["event"] == "review"), {})
+    needs_review = review.get(str(Path(submission).resolve()), []) if isinstance(review, dict) else []
+    return Report(results, errors + unplaced, submission=shown, needs_review=list(needs_review))
 
 
 def _result(check: Event, outcome: Event | None, error: str) -> CheckResult:

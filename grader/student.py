@@ -198,9 +198,9 @@ class StudentModule:
     def _note_review(self, entries: Any) -> None:
         if type(entries) is not list:
             return
-        noted = _review.setdefault(str(self._path.parent), [])
+        noted = _review.setdefault(str(self._path.parent.resolve()), [])
         for entry in entries[:20]:
-            text = f"{self._path.name}: {str(entry)[:300]}"
+            text = str(entry)[:300]
             if text not in noted:
                 noted.append(text)
 
