@@ -52,3 +52,22 @@ def test_one_forging_file_among_untouched_stubs_earns_nothing_under_grade_all(ca
     assert status == EXIT_FAILED
     assert document["score"] == 0
     assert document["max_score"] == 10 * len(document["exercises"])
+
+
+@pytest.mark.parametrize(
+    ("name", "noted"),
+    [
+        ("gc_rewrites_results.py", "exercise1.py line 4: gc.get_objects()"),
+        ("frames_write_results.py", "exercise1.py line 6: sys._getframe()"),
+    ],
+)
+def test_reaching_for_the_grader_is_refused_and_listed_for_the_instructor(capsys, tmp_path, name, noted):
+    shutil.copy(FORGERIES / name, tmp_path / "exercise1.py")
+    _, document = grade_json(capsys, tmp_path, "1")
+    assert document["needs_review"] == [noted]
+    assert "the grader refused it" in checks_of(document)[0]["message"]
+
+
+def test_an_honest_submission_has_nothing_to_review(capsys):
+    _, document = grade_json(capsys, ROOT / "solutions", "1")
+    assert "needs_review" not in document
