@@ -9,6 +9,9 @@ from .timeline import Line, TaskRecord
 MARK = ">"
 NOTHING = "(nothing)"
 CHART_WIDTH = 30
+# Rows of a printed timeline shown at most: around the first difference, the rest counted.
+MAX_ROWS = 40
+MORE_ROWS = "    … {count:,} more line{s}"
 
 
 def seconds(value: float) -> str:
@@ -33,19 +36,37 @@ def side_by_side(expected: Sequence[Line], actual: Sequence[Line], marked: int |
     right = [_cell(line, times) for line in actual]
     width = max([len("expected"), *map(len, left), len(NOTHING) if len(right) > len(left) else 0])
     rows = [f"    {'expected':<{width}}   your program"]
-    for index in range(max(len(left), len(right))):
+    total = max(len(left), len(right))
+    first, last = _window(total, marked)
+    rows += [_more(first)] if first else []
+    for index in range(first, last):
         mark = MARK if index == marked else " "
         want = left[index] if index < len(left) else NOTHING
         got = right[index] if index < len(right) else NOTHING
         rows.append(f"  {mark} {want:<{width}}   {got}".rstrip())
+    rows += [_more(total - last)] if last < total else []
     return "\n".join(rows)
+
+
+def _window(total: int, marked: int | None) -> tuple[int, int]:
+    """Which rows to show of ``total``: all when few, else MAX_ROWS around the marked one."""
+    if total <= MAX_ROWS:
+        return 0, total
+    first = max(0, min((marked or 0) - MAX_ROWS // 4, total - MAX_ROWS))
+    return first, first + MAX_ROWS
+
+
+def _more(count: int) -> str:
+    return MORE_ROWS.format(count=count, s="" if count == 1 else "s")
 
 
 def printed(lines: Sequence[Line]) -> str:
     """What the program printed, each line with its virtual time."""
     if not lines:
         return "    your program printed nothing"
-    return "\n".join(["    your program printed:", *(f"    {_cell(line, True)}" for line in lines)])
+    shown = [f"    {_cell(line, True)}" for line in lines[:MAX_ROWS]]
+    more = [_more(len(lines) - MAX_ROWS)] if len(lines) > MAX_ROWS else []
+    return "\n".join(["    your program printed:", *shown, *more])
 
 
 def _cell(line: Line, times: bool) -> str:
