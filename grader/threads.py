@@ -47,6 +47,7 @@ from . import sandbox
 from .clock import TICKS_PER_SECOND, VirtualClock, to_ticks
 from .errors import TIME_LIMIT, Deadlock, TimeLimitExceeded
 from .loop import VirtualEventLoop
+from .wakers import OutsideWakers
 from .observed import Observed
 from .run import Run, frames
 from .text import visible
@@ -105,7 +106,7 @@ def follow_virtual_waits() -> None:
     _patch(threading.Condition, "wait", _condition_wait)
     _patch(threading.Condition, "notify", _condition_notify)
     _patch(threading.Thread, "join", _thread_join)
-    _patch(VirtualEventLoop, "_is_foreign", _is_foreign)
+    _patch(OutsideWakers, "_is_foreign", _is_foreign)
     _patch(VirtualEventLoop, "_jump_to_next_timer", _jump_to_next_timer)
     # Their timeouts count down with a clock of their own, bound at import: the real one.
     _patch(threading, "_time", _virtual_monotonic)
@@ -263,16 +264,16 @@ def _frame_place(frame: Any, student_files: frozenset[str]) -> str:
 # -- event loops in other threads -------------------------------------------------------------
 
 
-def _is_foreign(self: VirtualEventLoop, thread: threading.Thread) -> bool:
-    """Whether ``thread`` may still wake the loop: a blocked wait can't, the calling thread can."""
+def _is_foreign(self: OutsideWakers, thread: threading.Thread) -> bool:
+    """Whether ``thread`` may still wake a loop: a blocked wait can't, the calling thread can."""
     state = _state
     if state is not None and thread is not threading.current_thread():
         wait = state.waits.get(thread)
         if wait is not None:
-            return not wait.blocked(self.clock.ticks)
+            return not wait.blocked(state.clock.ticks)
         if thread is state.caller and thread.is_alive():
             return True
-    return _original(VirtualEventLoop, "_is_foreign")(self, thread)
+    return _original(OutsideWakers, "_is_foreign")(self, thread)
 
 
 def _jump_to_next_timer(self: VirtualEventLoop) -> None:

@@ -50,6 +50,22 @@ def explained(run):
     return run_
 
 
+def expect_times(result, expected, time_help=None, text_help=None, context=""):
+    """``expect_timeline``, with the hint that fits what differs: ``time_help`` when the lines are
+    the expected ones and only their times differ, ``text_help`` when the lines themselves differ.
+    ``context`` leads the rationale (the call, when it is not the plain one)."""
+    try:
+        expect_timeline(result, expected)
+    except Failure as failure:
+        same_lines = [line.text for line in result.lines] == [text for _, text in expected]
+        raise Failure(
+            f"{context}: {failure.rationale}" if context else failure.rationale,
+            help=time_help if same_lines else text_help,
+            details=failure.details,
+            notes=failure.notes,
+        ) from None
+
+
 def check_say_after(student, run):
     result = run(student.say_after, 0.5, "ping")
     expect_timeline(result, [(0.5, "ping")], help=SAY_AFTER_HELP)

@@ -1,8 +1,11 @@
 """Realistic wrong answers to exercise1: each must fail these checks, saying these things."""
 
+from grader.checks.exercise1 import WAIT_FROM_THE_CALL
+from grader.mistakes import AWAITED_TWICE, RUN_IN_A_RUNNING_LOOP
 from grader.run import NEVER_AWAITED
 
 NEVER_AWAITED_TAIL = NEVER_AWAITED.split("}", 1)[1]
+LATER = "main() (called at 5.0 s, then again)"
 
 # file in tests/submissions/exercise1/ -> {check that must fail: texts its message must contain}
 WRONG = {
@@ -40,6 +43,28 @@ WRONG = {
         "test_prints_hello_then_world": [
             "main() raised RuntimeError: asyncio.run() cannot be called from a running event loop",
             'File "exercise1.py", line 7, in main',
+            "Hint: " + RUN_IN_A_RUNNING_LOOP.format(call="main()"),
+        ],
+    },
+    # Boundaries: a call later than 0 s, and a second call in the same process.
+    "wrong_sleep_made_at_import.py": {
+        "test_world_comes_one_second_after_hello": [
+            f"{LATER} raised RuntimeError: cannot reuse already awaited coroutine",
+            'File "exercise1.py", line 9, in main',
+            "Hint: " + AWAITED_TWICE,
+        ],
+    },
+    "wrong_deadline_at_import.py": {
+        "test_world_comes_one_second_after_hello": [
+            f"{LATER}: 'world' was printed at 5.0 s, expected at 6.0 s",
+            ">   6.0 s  world     5.0 s  world",
+            "Hint: " + WAIT_FROM_THE_CALL.format(later="5.0 s"),
+        ],
+    },
+    "wrong_call_at_fixed_time.py": {
+        "test_world_comes_one_second_after_hello": [
+            f"{LATER}: 'world' was printed at 5.0 s, expected at 6.0 s",
+            "Hint: " + WAIT_FROM_THE_CALL.format(later="5.0 s"),
         ],
     },
 }
