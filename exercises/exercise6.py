@@ -1,17 +1,22 @@
 """Exercise 6: racing.
 
-Write ``async def race(*aws)`` that runs all the awaitables ``aws`` at the
-same time and returns the result of the first one to finish:
+Write ``async def race(*aws)`` that runs all the awaitables ``aws``
+(coroutines, Tasks or Futures) at the same time and returns the result of the
+first one to finish:
 
 * ``race(job(3, "slow"), job(1, "fast"), job(2, "medium"))`` returns
   ``"fast"`` after 1 s, not after 3 s.
-* Before returning, cancel the others *and wait until they have really
-  stopped* (their ``finally`` blocks have run): nothing is left running once
-  ``race`` returns.
+* Before returning, cancel the others (all of them at once) *and wait until
+  they have really stopped* (their ``finally`` blocks have run, even one that
+  awaits): every task ``race`` started (and every Task it was given) is done
+  at the moment ``race`` returns, as with ``asyncio.wait_for``,
+  ``asyncio.timeout()`` and ``TaskGroup``.
 * If the first to finish raised an exception, ``race`` raises that same
   exception (after cancelling the others, as above).
-* ``race()`` with no awaitables raises ``ValueError``.
+* ``race()`` with no awaitables raises ``ValueError``; with one, ``race``
+  returns its result.
 * If several finish at the same moment, the result of any of them will do.
+* Each call starts afresh: keep nothing from one call to the next.
 
 ``asyncio.wait(..., return_when=asyncio.FIRST_COMPLETED)`` tells you which
 finished first; ``asyncio.gather`` waits for all of them, which is not what you
@@ -27,18 +32,23 @@ Check your work with:
 
 演習 6: 競争（レース）
 
-``async def race(*aws)`` を書いてください。awaitable ``aws`` をすべて同時に実行し、
-最初に終わったものの結果を返します。
+``async def race(*aws)`` を書いてください。awaitable ``aws``（コルーチン、Task、
+または Future）をすべて同時に実行し、最初に終わったものの結果を返します。
 
 * ``race(job(3, "slow"), job(1, "fast"), job(2, "medium"))`` は 3 秒後ではなく
   1 秒後に ``"fast"`` を返します。
-* 返す前に、ほかのものをキャンセルし、*それらが本当に止まるまで*（``finally``
-  ブロックが実行されるまで）待ちます。``race`` が返ったとき、何も動き続けていては
-  いけません。
+* 返す前に、ほかのものを（すべて一度に）キャンセルし、*それらが本当に止まるまで*
+  （``finally`` ブロックが、await するものも含めて実行されるまで）待ちます。
+  ``race`` が始めたタスクはすべて（渡された Task も）、``race`` が返るその時には
+  もう終わっています。``asyncio.wait_for``、``asyncio.timeout()``、``TaskGroup``
+  と同じです。
 * 最初に終わったものが例外を送出したなら、``race`` は（上と同じようにほかを
   キャンセルしてから）その同じ例外を送出します。
-* awaitable が 1 つもない ``race()`` は ``ValueError`` を送出します。
+* awaitable が 1 つもない ``race()`` は ``ValueError`` を送出します。1 つだけなら、
+  その結果を返します。
 * 同時に終わったものが複数あれば、そのどれの結果でもかまいません。
+* 呼び出しはそれぞれ独立です: ある呼び出しのことを次の呼び出しに持ち越さないで
+  ください。
 
 ``asyncio.wait(..., return_when=asyncio.FIRST_COMPLETED)`` で最初に終わったものが
 わかります。``asyncio.gather`` はすべてを待つので、ここでは使えません。

@@ -68,6 +68,11 @@ class VirtualClock:
             raise ValueError(f"can't move the clock to {instant!r}")
         self._set(max(self._ticks, to_ticks(instant)))
 
+    def advance_to_ticks(self, ticks: int) -> None:
+        """Move the clock to ``ticks``, for a caller that already holds whole ticks (an event loop)."""
+        if ticks > self._ticks:
+            self._set(ticks)
+
     def _set(self, ticks: int) -> None:
         if ticks == self._ticks:
             return

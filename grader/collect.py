@@ -58,9 +58,9 @@ class Collector:
         forget_review()
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        from .student import needs_review
+        from .student import isolation, needs_review
 
-        self._sink({"event": "review", "submissions": needs_review()})
+        self._sink({"event": "review", "submissions": needs_review(), "isolation": isolation()})
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._outcomes[nodeid] = {"event": "result", "id": nodeid, "status": "passed", "message": ""}

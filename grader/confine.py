@@ -12,8 +12,9 @@ The supervisor (``grade``, the judge) and its sandbox child share this protocol:
         finally:
             os._exit(status)
     tree.started(pid)                             # the supervisor
-    ...                                           # wait for the child's exit (bounded), reap it
-    tree.end()                                    # SIGKILL whatever the child left, clean up
+    ...                                           # wait (bounded) for the child to exit
+    tree.end()                                    # SIGKILL whatever it left, remove its cgroup
+    os.waitpid(pid, 0)                            # reap the child (after end(): see its docstring)
 
 The child moves itself into its cgroup, first thing in ``confine``, so nothing it starts can
 be born outside the cgroup (if the supervisor moved it after the fork, the child could fork
@@ -26,8 +27,10 @@ writable cgroup, not Linux) the run goes on and ``Protections`` says what was of
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import errno
+import functools
 import itertools
 import os
 import shutil
@@ -141,6 +144,11 @@ _SYSTEM_READABLE = ("/usr", "/bin", "/etc/localtime", "/etc/ld.so.cache", "/dev/
 _SYSTEM_WRITABLE = ("/dev/null",)
 
 
+def _now() -> float:
+    # Not time.monotonic: the judge runs inside the virtual world, where freezegun has frozen it.
+    return time.clock_gettime(time.CLOCK_MONOTONIC) if hasattr(time, "clock_gettime") else time.perf_counter()
+
+
 def _load_libc() -> ctypes.CDLL | None:
     if not _LINUX:
         return None
@@ -161,7 +169,7 @@ class Confinement:
 
     workdir: Path  # private temporary folder: the only place the child may write; its cwd, HOME and TMPDIR
     readable: tuple[Path, ...] = ()  # extra folders or files the child may read, besides the Python installation
-    hidden: tuple[Path, ...] = ()  # never readable, even inside the Python installation or a readable folder
+    hidden: tuple[Path, ...] = ()  # never readable, even inside the Python installation or `readable` (hidden wins)
     memory: int = 1 << 30  # RLIMIT_AS, bytes
     cpu_seconds: int = 60  # RLIMIT_CPU
     processes: int = 64  # processes and threads of the child's whole tree (cgroup pids.max, else RLIMIT_NPROC)
@@ -330,7 +338,7 @@ def _reap(pids: Iterable[int], deadline: float) -> None:
                     waiting.discard(pid)
             except ChildProcessError:  # not our child, or reaped elsewhere
                 waiting.discard(pid)
-        if not waiting or time.monotonic() > deadline:
+        if not waiting or _now() > deadline:
             return
         time.sleep(_POLL)
 
@@ -376,11 +384,11 @@ def _hierarchies() -> list[tuple[int, Path]]:
     own = _own_cgroups()
     found = []
     for mount_point, mounted, kind, options in _cgroup_mounts():
-        key = "pids" if kind == "cgroup" else ""
-        if (kind == "cgroup2" or "pids" in options) and key in own:
+        version, key = (1, "pids") if kind == "cgroup" else (2, "")
+        if (version == 2 or "pids" in options) and key in own:
             folder = _inside(mount_point, mounted, own[key])
-            if folder is not None and (1 if kind == "cgroup" else 2, folder) not in found:
-                found.append((1 if kind == "cgroup" else 2, folder))
+            if folder is not None and (version, folder) not in found:
+                found.append((version, folder))
     return sorted(found)
 
 
@@ -391,6 +399,36 @@ class _Cgroup:
         self.path = path
         self.version = version
         self.limited = limited
+
+    _spare: ClassVar[dict[int, list[_Cgroup]]] = {}
+
+    @classmethod
+    def take(cls, processes: int) -> _Cgroup | None:
+        """An empty cgroup for ``processes``: one an ended tree gave back, else a new one (making
+        and removing one costs milliseconds, and a grading session starts hundreds of trees)."""
+        spare = cls._spare.get(processes)
+        if spare:
+            return spare.pop()
+        made = cls.create(processes)
+        if made is not None and not cls._spare:
+            atexit.register(cls.remove_spares)
+        if made is not None:
+            cls._spare.setdefault(processes, [])
+        return made
+
+    def give_back(self, processes: int, deadline: float) -> None:
+        if self.members():
+            self.remove(deadline)
+        else:
+            type(self)._spare.setdefault(processes, []).append(self)
+
+    @classmethod
+    def remove_spares(cls) -> None:
+        deadline = _now() + END_TIMEOUT
+        for cgroups in cls._spare.values():
+            for cgroup in cgroups:
+                cgroup.remove(deadline)
+        cls._spare.clear()
 
     @classmethod
     def create(cls, processes: int) -> _Cgroup | None:
@@ -421,7 +459,7 @@ class _Cgroup:
                 (self.path / "cgroup.kill").write_text("1")
             except OSError:  # before Linux 5.14
                 pass
-        while (members := self.members()) and time.monotonic() < deadline:
+        while (members := self.members()) and _now() < deadline:
             for pid in members:
                 _kill(pid)
             time.sleep(_POLL)
@@ -434,7 +472,7 @@ class _Cgroup:
             except FileNotFoundError:
                 return
             except OSError:  # EBUSY while the last members finish exiting
-                if time.monotonic() > deadline:
+                if _now() > deadline:
                     return
                 time.sleep(_POLL)
 
@@ -472,8 +510,11 @@ class ProcessTree:
     def __init__(self, processes: int = 64) -> None:
         self.processes = processes
         self.pid: int | None = None
-        self._before = _children() if _LINUX else set()  # the supervisor's own, never to be touched
-        self.cgroup = _Cgroup.create(processes) if _LINUX else None
+        self._ended = False
+        self.cgroup = _Cgroup.take(processes) if _LINUX else None
+        # Without a cgroup, orphans are found by their parent: note the supervisor's own first,
+        # never to be touched. A cgroup holds every descendant: no need to look through /proc.
+        self._before = _children() if _LINUX and self.cgroup is None else set()
         ProcessTree._live.append(self)
 
     @property
@@ -499,18 +540,28 @@ class ProcessTree:
     def end(self) -> None:
         """SIGKILL everything the child left: its process group, its cgroup, and orphans reparented
         to this (subreaper) supervisor; reap those, never the child itself (the caller reaps it to
-        learn its status). Bounded: gives up after END_TIMEOUT."""
-        deadline = time.monotonic() + END_TIMEOUT
+        learn its status). Bounded: gives up after END_TIMEOUT. Only the first call acts.
+
+        Best called once the child has exited but before it is reaped (wait on a pidfd, or
+        ``os.waitid`` with ``WNOWAIT``): until then its pid, the group's id, cannot be reused.
+        """
+        if self._ended:
+            return
+        self._ended = True
+        deadline = _now() + END_TIMEOUT
         if self.pid is not None and hasattr(os, "killpg"):
             try:
                 os.killpg(self.pid, signal.SIGKILL)
             except OSError:
                 pass
         if self.cgroup is not None:
+            members = self.cgroup.members() - {self.pid}
             self.cgroup.kill(deadline)
-        pass
-        if self.cgroup is not None:
-            self.cgroup.remove(deadline)
+            # Those the subreaper inherited are this process's children now: reap them.
+            _reap(members, deadline)
+            self.cgroup.give_back(self.processes, deadline)
+        elif _LINUX:
+            self._end_orphans(deadline)
         if self in ProcessTree._live:
             ProcessTree._live.remove(self)
 
@@ -522,7 +573,7 @@ class ProcessTree:
 
     def _end_orphans(self, deadline: float) -> None:
         # Killing an orphan can orphan its own children: go round until no orphan is left.
-        while (orphans := self._orphans()) and time.monotonic() <= deadline:
+        while (orphans := self._orphans()) and _now() <= deadline:
             for pid in orphans:
                 _kill(pid)
             _reap(orphans, deadline)
@@ -601,14 +652,16 @@ def _tasks_of(uid: int) -> int:
 
 
 def _process_limit(c: Confinement, tree: ProcessTree | None) -> str:
+    if not _LINUX:
+        return _off(NOT_LINUX)
     if tree is not None and tree.enter():
         return _on(PIDS_CGROUP.format(version=tree.cgroup.version, processes=tree.processes))
-    if hasattr(os, "getuid") and os.getuid() == 0:
+    if os.getuid() == 0:
         return _off(NPROC_ROOT)
     # RLIMIT_NPROC counts every task of this user, not just the child's: allow that many more.
     try:
         count = _tasks_of(os.getuid())
-    except (OSError, AttributeError) as error:
+    except OSError as error:
         return _off(NPROC_UNCOUNTED.format(error=error))
     status = _hard_limit("RLIMIT_NPROC", count + c.processes)
     if status.startswith(OFF):
@@ -684,7 +737,8 @@ def _landlock_syscall() -> int:
 
 def _landlock_version() -> int:
     """The kernel's Landlock ABI; OSError (ENOSYS, EOPNOTSUPP) where it is missing or disabled."""
-    return _syscall(_landlock_syscall(), ctypes.c_void_p(None), ctypes.c_long(0), ctypes.c_long(1))
+    flags = ctypes.c_long(_LANDLOCK_CREATE_RULESET_VERSION)
+    return _syscall(_landlock_syscall(), ctypes.c_void_p(None), ctypes.c_long(0), flags)
 
 
 def landlock_abi() -> int:
@@ -754,15 +808,33 @@ def _system_files() -> list[str]:
 
 def _rules(c: Confinement, workdir: Path, handled: int) -> dict[str, int]:
     """Path -> access rights, every path resolved, hidden folders carved out."""
-    hidden = [os.path.realpath(path) for path in c.hidden]
-    grants = [(path, _READ_EXECUTE) for path in [*_python_installation(), *_system_files(), *map(str, c.readable)]]
+    rules = dict(_lasting_rules(tuple(map(str, c.readable)), tuple(map(str, c.hidden)), handled))
+    for path, granted in _beneath(os.path.realpath(workdir), [os.path.realpath(p) for p in c.hidden], handled):
+        rules[path] = rules.get(path, 0) | granted
+    return rules
+
+
+@functools.lru_cache(maxsize=16)
+def _lasting_rules(
+    readable: tuple[str, ...], hidden_paths: tuple[str, ...], handled: int
+) -> tuple[tuple[str, int], ...]:
+    """The rules every child of a session shares (all but its own workdir): worked out once, in
+    the supervisor (see :func:`prepare`), since listing the installation costs milliseconds."""
+    hidden = [os.path.realpath(path) for path in hidden_paths]
+    grants = [(path, _READ_EXECUTE) for path in [*_python_installation(), *_system_files(), *readable]]
     grants += [(path, _READ_WRITE_DEVICE) for path in _SYSTEM_WRITABLE]
-    grants.append((str(workdir), handled))
     rules: dict[str, int] = {}
     for root, access in grants:
         for path, granted in _beneath(os.path.realpath(root), hidden, access & handled):
             rules[path] = rules.get(path, 0) | granted
-    return rules
+    return tuple(rules.items())
+
+
+def prepare(c: Confinement) -> None:
+    """In the supervisor, before forking: work out what every child's ``confine(c)`` will need."""
+    abi = landlock_abi()
+    if abi:
+        _lasting_rules(tuple(map(str, c.readable)), tuple(map(str, c.hidden)), _handled_fs(abi))
 
 
 def _add_rule(ruleset: int, path: str, access: int) -> None:

@@ -69,7 +69,12 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         # Every wait for I/O comes to the loop, which decides whether time jumps.
         selector.select = self._select  # type: ignore[method-assign]
         super().__init__(selector)
-        self._wakers = OutsideWakers(selector.get_map(), threads_before)
+        # What the loop watches, its wake-up pipe first. Its length is read every turn: the
+        # selector's own dict where there is one, without the public view's extra call.
+        self._watched = getattr(selector, "_fd_to_key", None)
+        if not isinstance(self._watched, dict):
+            self._watched = selector.get_map()
+        self._wakers = OutsideWakers(self._watched, threads_before)
         self.clock = clock if clock is not None else VirtualClock()
         # asyncio reads the time several times per timer: the clock's own method saves a call.
         self.time = self.clock.time  # type: ignore[method-assign]
@@ -125,9 +130,13 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     # -- waiting ------------------------------------------------------------------------
 
+    # A real look at the files is skipped while the loop watches only its own wake-up pipe:
+    # call_soon_threadsafe puts its callback in the ready queue before it writes there. Signals
+    # (add_signal_handler) arrive only through that pipe, so then it is looked at.
+
     def _select(self, timeout: float | None) -> list:
         if timeout == 0:  # callbacks are ready: only look
-            ready = self._look()
+            ready = self._select_for_real(0) if len(self._watched) > 1 or self._signal_handlers else []
             if ready:
                 self._spins = 0
             else:
@@ -140,17 +149,10 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
             if ready:
                 return ready
         # Looked at after the threads: one may have woken the loop just before it ended.
-        ready = self._look()
+        ready = self._select_for_real(0) if len(self._watched) > 1 or self._signal_handlers else []
         if ready or self._ready:
             return ready
         self._jump_to_next_timer()
-        return []
-
-    def _look(self) -> list:
-        """What is ready, without waiting. With nothing watched but the loop's own wake-up pipe,
-        the real look is skipped: call_soon_threadsafe puts its callback in the ready queue first."""
-        if self._wakers.watching() or self._signal_handlers:  # signals arrive through the pipe
-            return self._select_for_real(0)
         return []
 
     def _spun_in_place(self) -> None:
@@ -163,10 +165,12 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         when = self._scheduled[0]._when if self._scheduled else math.inf
         if when == math.inf:
             self._give_up(Deadlock, DEADLOCK)
-        if to_ticks(when) > self._time_limit_ticks:
-            self.clock.advance_to(self._time_limit_ticks / TICKS_PER_SECOND)
+        self._recorder.all_started()  # no callback is ready: every task has taken its first step
+        ticks = to_ticks(when)
+        if ticks > self._time_limit_ticks:
+            self.clock.advance_to_ticks(self._time_limit_ticks)
             self._give_up(TimeLimitExceeded, TIME_LIMIT, limit=self._time_limit_ticks / TICKS_PER_SECOND)
-        self.clock.advance_to(when)
+        self.clock.advance_to_ticks(ticks)
         self._spins = 0
 
     def _give_up(self, kind: type[LoopProblem], template: str, **details: Any) -> None:

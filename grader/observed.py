@@ -75,5 +75,5 @@ def observations(count: int, encoder: Encoder) -> list[Any]:
 
 def restore(data: list[Any], decoder: Decoder) -> None:
     """In the judge: apply what the sandbox saw to the objects registered here."""
-    for item, observation in zip(_observed, data):
+    for item, observation in zip(_observed, data, strict=False):
         item.restore(decoder, observation)

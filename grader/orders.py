@@ -6,16 +6,16 @@ takes an order from such a set gets a result that changes with the addresses, an
 anything that moves them (pytest's arguments, the Python version). A check that runs such code
 once would pass or fail it by chance.
 
-:func:`run_in_each_order` runs a call twice in the sandbox, once with every set of tasks giving
-its tasks in the order they were made and once in reverse, and fails it, saying why, when the
-two outcomes differ: the same verdict every time, whatever the addresses.
+:func:`in_creation_order` makes every set of tasks go through them in the order they were made
+(a task's hash becomes its rank), so that a run's outcome no longer rests on the addresses.
+:func:`run_in_each_order` runs a call twice, in that order and in reverse, and fails it, saying
+why, when the two outcomes differ: a result that rests on a set's order fails every time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import itertools
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -39,57 +39,72 @@ SET_HAS_NO_ORDER = (
 )
 
 
-def _ranked_task_class() -> type:
-    class RankedTask(asyncio.Task):  # type: ignore[misc, type-arg]
-        """A task whose hash, and so its place in a set, is its rank, fixed before it is registered."""
+def _ranked(order: str) -> type:
+    """A subclass of asyncio's Task whose hash, and so its place in any set, is its rank among the
+    tasks made since: counting up (``"as made"``) or down (``"reversed"``)."""
+    base = asyncio.tasks.Task
+    base = getattr(base, "_grader_base", base)  # not a ranked task of an order set before
+    counter = itertools.count()
 
-        def __init__(self, *args: Any, grader_rank: int, **kwargs: Any) -> None:
-            self._grader_rank = grader_rank
+    class RankedTask(base):  # type: ignore[misc, valid-type]
+        _grader_base = base
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            made = next(counter)
+            # Before the task registers itself (in a set of all tasks), which reads its hash.
+            self._grader_rank = made if order == ORDERS[0] else _TOP - made
             super().__init__(*args, **kwargs)
 
         def __hash__(self) -> int:
             return self._grader_rank
 
+    RankedTask.__name__ = RankedTask.__qualname__ = "Task"
     return RankedTask
 
 
 @contextlib.contextmanager
 def tasks_in_order(order: str) -> Iterator[None]:
-    """In the sandbox, inside the running loop: sets of the tasks made meanwhile give them in
-    ``order`` (one of :data:`ORDERS`). A task factory the student's code set is left alone."""
-    loop = asyncio.get_running_loop()
-    if loop.get_task_factory() is not None:
-        yield
-        return
-    task_class = _ranked_task_class()
-    counter = itertools.count()
-
-    def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Task:
-        made = next(counter)
-        rank = made if order == ORDERS[0] else _TOP - made
-        return task_class(coro, loop=loop, grader_rank=rank, **kwargs)
-
-    loop.set_task_factory(factory)
+    """In the sandbox: every set of the tasks made meanwhile goes through them in ``order`` (one of
+    :data:`ORDERS`). Tasks made by a task factory of the student's own are left as they are."""
+    saved = asyncio.tasks.Task
+    asyncio.tasks.Task = _ranked(order)
     try:
         yield
     finally:
-        if loop.get_task_factory() is factory:
-            loop.set_task_factory(None)
+        asyncio.tasks.Task = saved
 
 
 def _under(order: str, function: Callable[..., Any], args: tuple, kwargs: dict) -> Callable[[], Any]:
+    """``function(*args, **kwargs)``, called in the sandbox once every task asyncio makes from then on
+    (the call's own task too, so that nothing else changes) goes through sets in ``order``."""
+
     def call() -> Any:
-        awaitable = function(*args, **kwargs)
-        if not inspect.isawaitable(awaitable):
-            return awaitable  # reported as the grader reports any function that isn't async
+        asyncio.tasks.Task = _ranked(order)  # the sandbox is a process of its own: nothing to restore
+        return function(*args, **kwargs)
 
-        async def in_order() -> Any:
-            with tasks_in_order(order):
-                return await awaitable
-
-        return in_order()
-
+    call.__name__ = call.__qualname__ = getattr(function, "__name__", "call")
     return call
+
+
+def in_creation_order(run: Callable[..., Run]) -> Callable[..., Run]:
+    """``run`` (the fixture) with every set of tasks going through them in the order they were made,
+    so that no verdict rests on memory addresses. A check module can make it its ``run``::
+
+        @pytest.fixture
+        def run(run):
+            return in_creation_order(run)
+    """
+
+    def run_(function: Callable[..., Any], *args: Any, label: str | None = None, **options: Any) -> Run:
+        if options.get("sync"):
+            return run(function, *args, label=label, **options)
+        names = ("allow_error", "limits", "sync")
+        kwargs = {name: value for name, value in options.items() if name not in names}
+        chosen = {name: options[name] for name in names if name in options}
+        label = label or describe_call(function, args, kwargs)
+        return run(_under(ORDERS[0], function, args, kwargs), label=label, **chosen)
+
+    return run_
 
 
 def run_in_each_order(

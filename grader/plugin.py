@@ -52,6 +52,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="SECONDS",
         help="real seconds one run of student code may take before the grader stops it (default: 3)",
     )
+    group.addoption(
+        "--unconfined",
+        action="store_true",
+        help="run student code without confinement (no Landlock, limits or process tree): for debugging only",
+    )
     parser.addini("grader_submission", "folder holding the student's files", default=DEFAULT_SUBMISSION)
 
 
@@ -114,7 +119,7 @@ def original_path(config: pytest.Config, submission_dir: Path, file_name: str) -
     """The student's own file that ``submission_dir`` (the grader's private copy) was made from."""
     folders = [str(folder) for folder in submission_dirs(config)]
     shown_as = config.getoption("shown_as") or folders
-    return Path(dict(zip(folders, shown_as)).get(str(submission_dir), str(submission_dir))) / file_name
+    return Path(dict(zip(folders, shown_as, strict=False)).get(str(submission_dir), str(submission_dir))) / file_name
 
 
 def shown(path: Path) -> str:

@@ -8,6 +8,7 @@ waits on a pipe that a grandchild may hold, and ends everything the child left b
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import re
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import wire
+from .confine import Confinement, ProcessTree, confine, prepare
 
 # Real seconds the judge still reads after the child has exited (a grandchild may hold the pipe).
 GRACE = 0.2
@@ -30,6 +32,7 @@ MAX_REPLY = 64 << 20
 def _monotonic() -> float:
     # Not time.monotonic: the judge runs inside the virtual world, where that one is frozen.
     return time.clock_gettime(time.CLOCK_MONOTONIC)
+
 
 _FRAME = re.compile(r'^\s*File "(?P<file>.+)", line (?P<line>\d+) in (?P<name>.+)$')
 
@@ -45,16 +48,12 @@ class Reply:
     stuck_at: list[tuple[str, int, str]] = field(default_factory=list)  # innermost frame last
 
 
-def call(
-    work: Callable[[], dict],
-    timeout: float,
-    prepare: Callable[[], None] = lambda: None,
-    end_tree: Callable[[int], None] | None = None,
-) -> Reply:
-    """Fork, run ``prepare()`` then ``work()`` in the child, and return its reply within ``timeout`` s.
-
-    ``prepare`` confines the child; ``end_tree(pid)`` ends whatever the child left running.
-    """
+def call(work: Callable[[], dict], timeout: float, confinement: Confinement | None = None) -> Reply:
+    """Fork, confine the child (if ``confinement``), run ``work()`` there, and return its reply
+    within ``timeout`` s; then end everything the child started."""
+    if confinement is not None:
+        prepare(confinement)
+    tree = ProcessTree(confinement.processes) if confinement is not None else None
     read_end, write_end = os.pipe()
     dump_read, dump_write = os.pipe()
     sys.stdout.flush()
@@ -66,7 +65,9 @@ def call(
     if pid == 0:  # pragma: no cover - the child's exit status and message are what the tests see
         os.close(read_end)
         os.close(dump_read)
-        _child(work, prepare, write_end, dump_write)
+        _child(work, lambda: _confine(confinement, tree), write_end, dump_write)
+    if tree is not None:
+        tree.started(pid)
     os.close(write_end)
     os.close(dump_write)
     try:
@@ -74,20 +75,28 @@ def call(
     finally:
         os.close(read_end)
         os.close(dump_read)
-        (end_tree or _kill_group)(pid)
+        _kill_group(pid)
+        if tree is not None:
+            tree.end()
         _reap(pid)
 
 
-def _child(work: Callable[[], dict], prepare: Callable[[], None], fd: int, dump_fd: int) -> None:  # pragma: no cover
+def _confine(confinement: Confinement | None, tree: ProcessTree | None) -> dict[str, str]:  # pragma: no cover
+    if confinement is None:
+        return {}
+    return confine(confinement, tree).as_dict()
+
+
+def _child(work: Callable[[], dict], prepare: Callable[[], dict], fd: int, dump_fd: int) -> None:  # pragma: no cover
     status = 70
     try:
-        import faulthandler
-
         _keep_only(fd, dump_fd)
         signal.signal(signal.SIGUSR1, signal.SIG_DFL)
         faulthandler.register(signal.SIGUSR1, file=dump_fd, all_threads=False)
-        prepare()
-        data = wire.dumps(work())
+        # Writing past the file-size limit fails with an error instead of killing the process.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        isolation = prepare()
+        data = wire.dumps({**work(), "isolation": isolation})
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]

@@ -39,7 +39,10 @@ REAL_TIMEOUT = (
     "A loop that never awaits anything (a busy loop), or a call that blocks until something that "
     "can never happen, keeps everything else from running."
 )
-CRASHED = "the process running your code ended before it could report ({how}). Does your code call os._exit() or crash Python?"
+CRASHED = (
+    "the process running your code ended before it could report ({how}). "
+    "Does your code call os._exit() or crash Python?"
+)
 # Control flow that only the grader may use: from student code, it is a mistake (or a trick).
 NOT_YOURS = {
     "Skipped": "pytest.skip()",

@@ -45,12 +45,18 @@ def grade_each(
     Each folder's exercise files are first copied to a private folder: the checks read only that
     copy, resolved once, whatever the student's code later does to the original or to the paths.
     """
+    from .confine import protect_supervisor
+
+    # Student code can then neither open this process's /proc files nor leave orphans we can't find.
+    protect_supervisor()
     files = [str(exercise.checks) for exercise in exercises]
     with _private_copies(folders, exercises) as copies:
         arguments = pytest_arguments(files, [str(copy) for copy in copies], timeout, [str(f) for f in folders])
         with _forgetting_modules_from([Path(f).parent for f in files]):
             events = _events(arguments)
-        return [_report(exercises, events, str(copy), str(folder)) for copy, folder in zip(copies, folders)]
+        return [
+            _report(exercises, events, str(copy), str(folder)) for copy, folder in zip(copies, folders, strict=True)
+        ]
 
 
 @contextmanager
@@ -116,8 +122,18 @@ def pytest_arguments(
 # pytest's plugins that grading never uses: each costs start-up time, some (unraisableexception:
 # a full garbage collection after every check) much more.
 _UNUSED_PLUGINS = (
-    "unraisableexception", "threadexception", "pastebin", "junitxml", "doctest", "setuponly", "setupplan",
-    "stepwise", "logging", "faulthandler", "subtests", "legacypath",
+    "unraisableexception",
+    "threadexception",
+    "pastebin",
+    "junitxml",
+    "doctest",
+    "setuponly",
+    "setupplan",
+    "stepwise",
+    "logging",
+    "faulthandler",
+    "subtests",
+    "legacypath",
 )
 
 
@@ -154,9 +170,11 @@ def _report(exercises: list[Exercise], events: list[Event], submission: str, sho
             ExerciseResult(exercise.name, title, [_result(c, outcomes.get(c["id"]), not_run) for c in checks])
         )
     unplaced = [m for where, m in broken.items() if not any(Path(where).name == e.checks.name for e in exercises)]
-    review = next((event["submissions"] for event in events if event["event"] == "review"), {})
-    needs_review = review.get(str(Path(submission).resolve()), []) if isinstance(review, dict) else []
-    return Report(results, errors + unplaced, submission=shown, needs_review=list(needs_review))
+    review = next((event for event in events if event["event"] == "review"), {})
+    folder = str(Path(submission).resolve())
+    needs_review = review.get("submissions", {}).get(folder, [])
+    isolation = review.get("isolation", {}).get(folder, {})
+    return Report(results, errors + unplaced, submission=shown, needs_review=list(needs_review), isolation=isolation)
 
 
 def _result(check: Event, outcome: Event | None, error: str) -> CheckResult:

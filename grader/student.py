@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import audit, observed, remote, wire
+from .confine import Confinement
 from .failures import Failure, plain_repr
 from .run import (
     CRASHED,
@@ -49,6 +50,7 @@ AFTER_A_HANG = 1.0
 _current: types.ModuleType | None = None  # in the sandbox: the real module
 _hung: set[str] = set()  # student files whose code has already run out of real time
 _review: dict[str, list[str]] = {}  # submission folder -> what its code tried that the sandbox refused
+_isolation: dict[str, dict[str, str]] = {}  # submission folder -> how its sandboxes were confined
 
 
 def needs_review() -> dict[str, list[str]]:
@@ -56,17 +58,23 @@ def needs_review() -> dict[str, list[str]]:
     return {folder: list(entries) for folder, entries in _review.items()}
 
 
+def isolation() -> dict[str, dict[str, str]]:
+    """How each submission's code was isolated: each protection, on or off (and why)."""
+    return {folder: dict(items) for folder, items in _isolation.items()}
+
+
 def forget_review() -> None:
     _review.clear()
+    _isolation.clear()
 
 
 @dataclass(frozen=True)
 class Sandboxing:
-    """How the judge runs student code: the real-time limit of one run, and how a child is confined."""
+    """How the judge runs student code: the real-time limit of one run, and what a sandbox may
+    reach (``confinement(scratch, submission)``; None: unconfined, for the kit's own tests)."""
 
     timeout: float = 3.0
-    confine: Callable[[Path], Any] | None = None  # called in the child with its scratch folder
-    end_tree: Callable[[int], None] | None = None
+    confinement: Callable[[Path, Path], Confinement] | None = None
 
 
 class StudentModule:
@@ -118,11 +126,11 @@ class StudentModule:
         count = observed.snapshot()
         scratch = Path(tempfile.mkdtemp(prefix="grader-run-"))
         try:
+            confinement = self._sandboxing.confinement
             reply = remote.call(
                 lambda: self._in_the_sandbox(function, args, kwargs, limits, call, sync, count, scratch),
                 self._time_allowed(),
-                prepare=lambda: self._prepare(scratch),
-                end_tree=self._sandboxing.end_tree,
+                confinement(scratch, self._path.parent) if confinement is not None else None,
             )
         finally:
             _close_unrun(args, kwargs)
@@ -133,16 +141,11 @@ class StudentModule:
         limit = self._sandboxing.timeout
         return min(limit, AFTER_A_HANG) if self.__file__ in _hung else limit
 
-    def _prepare(self, scratch: Path) -> None:
-        if self._sandboxing.confine is not None:
-            self._sandboxing.confine(scratch)
-        else:
-            os.chdir(scratch)
-
     def _in_the_sandbox(
         self, function: Any, args: tuple, kwargs: dict, limits: Limits, call: str, sync: bool, count: int, scratch: Path
     ) -> dict:
         global _current
+        os.chdir(scratch)
         output = Output(limits.max_lines)
         output.capture_descriptors(scratch)
         watch = audit.Watch(frozenset({self.__file__}))
@@ -155,7 +158,14 @@ class StudentModule:
         for name, replacement, attach, calls in self._spies:
             attach(module, name, replacement, calls)
         result = run_student(
-            function, *args, limits=limits, student_files=(self.__file__,), label=call, sync=sync, output=output, **kwargs
+            function,
+            *args,
+            limits=limits,
+            student_files=(self.__file__,),
+            label=call,
+            sync=sync,
+            output=output,
+            **kwargs,
         )
         encoder = wire.Encoder(observed.kept(), describe=plain_repr)
         return {
@@ -182,6 +192,7 @@ class StudentModule:
 
     def _decoded(self, message: dict, call: str) -> Run:
         self._note_review(message.get("review"))
+        self._note_isolation(message.get("isolation"))
         if message.get("kind") == "not loaded":
             rationale = str(message.get("rationale"))
             hint = next((hint for key, hint in self._hints.items() if key in rationale), None)
@@ -194,6 +205,9 @@ class StudentModule:
         observed.restore(list(message.get("observed", [])), decoder)
         return result
 
+    def _note_isolation(self, isolation: Any) -> None:
+        if type(isolation) is dict and isolation:
+            _isolation.setdefault(str(self._path.parent.resolve()), {str(k): str(v) for k, v in isolation.items()})
 
     def _note_review(self, entries: Any) -> None:
         if type(entries) is not list:

@@ -1,16 +1,17 @@
 """Task records: what each task of a virtual loop ran, and when it was created, started and finished.
 
-A grader's loop records every task the student's code makes, so the bookkeeping is kept to a
-minimum per task: the call's label is written out only when read (see ``TaskRecord``), and
-the start is not marked by a callback of its own. A task's first step runs at the clock's
-time when the loop reaches it, and the clock can't move before that except by a blocking call
-(``time.sleep``). So a start is settled when the clock moves (for the tasks whose coroutine
-has begun by then), when the task ends, or when the records are read.
+A grader's loop records every task the student's code makes, so the bookkeeping per task is
+kept small: the call's label is written out only when read (see ``TaskRecord``), and the start
+is not marked by a callback of its own. A task's first step runs at the clock's time when the
+loop reaches it, and only a blocking call (``time.sleep``) can move the clock before that: the
+loop jumps only when no callback is ready, so every task has started by then. A start is
+therefore settled when the clock moves, when the task ends, or when the records are read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import os
 from collections import deque
@@ -23,6 +24,12 @@ from .timeline import TaskRecord
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
 
+class _Unstarted(TaskRecord):
+    """A record that holds on to its task's coroutine until the task's start is known."""
+
+    __slots__ = ("coro",)
+
+
 class TaskRecorder:
     """Keeps a :class:`TaskRecord` per task, in the order the tasks were created."""
 
@@ -31,9 +38,9 @@ class TaskRecorder:
         self._ticks = clock.ticks  # the clock as last seen: where a move starts from
         self._records: list[TaskRecord] = []
         self._live: dict[asyncio.Future, TaskRecord] = {}  # of the tasks not done yet
-        # Records whose start is not settled yet, with their coroutines. A deque: a worker
-        # thread's time.sleep moves the clock, and so settles starts, from that thread.
-        self._unstarted: deque[tuple[TaskRecord, Any]] = deque()
+        # The records whose start is not settled yet. A deque: time.sleep in a worker thread
+        # moves the clock, and so settles starts, from that thread.
+        self._unstarted: deque[_Unstarted] = deque()
         clock.on_change(self._clock_moved)
 
     @property
@@ -44,11 +51,12 @@ class TaskRecorder:
 
     def recorded(self, coro: Any, create_task: Callable[..., asyncio.Task], options: dict[str, Any]) -> asyncio.Task:
         """``create_task(coro, **options)``, and the new task's record."""
-        record = TaskRecord.of_coroutine(coro, self._clock.time())
+        record = _Unstarted.of_coroutine(coro, self._clock.time())
+        record.coro = coro
         self._records.append(record)
         # Noted as unstarted before the task exists: an eager task factory runs its first step
         # inside create_task.
-        self._unstarted.append((record, coro))
+        self._unstarted.append(record)
         try:
             task = create_task(coro, **options)
         except BaseException:  # not a coroutine, say: there is no task to record
@@ -68,14 +76,25 @@ class TaskRecorder:
         chosen = {id(self._live[t]) for t in tasks if t in self._live}
         return [record for record in self.records if id(record) in chosen]
 
-    def _discard(self, record: TaskRecord) -> None:
-        self._records.remove(record)
-        self._unstarted = deque(entry for entry in self._unstarted if entry[0] is not record)
+    def all_started(self) -> None:
+        """The loop is about to move the clock with no callback ready: every task has started."""
+        now = self._clock.time()
+        unstarted = self._unstarted
+        while unstarted:
+            record = unstarted.popleft()
+            if record.started is None:
+                record.started = now
+            record.coro = None
 
     def close(self) -> None:
         self._settle(self._clock.time())
         self._unstarted.clear()
         self._clock.off_change(self._clock_moved)
+
+    def _discard(self, record: _Unstarted) -> None:
+        self._records.remove(record)
+        with contextlib.suppress(ValueError):  # settled meanwhile by a thread's move of the clock
+            self._unstarted.remove(record)
 
     def _finished(self, task: asyncio.Future) -> None:
         record = self._live.pop(task)
@@ -88,7 +107,7 @@ class TaskRecorder:
 
     def _clock_moved(self, ticks: int) -> None:
         before, self._ticks = self._ticks, ticks
-        if self._unstarted:
+        if self._unstarted:  # moved by a blocking call: some tasks may not have started
             self._settle(before / TICKS_PER_SECOND)
 
     def _settle(self, at: float) -> None:
@@ -96,16 +115,15 @@ class TaskRecorder:
         unstarted = self._unstarted
         for _ in range(len(unstarted)):
             try:
-                entry = unstarted.popleft()
+                record = unstarted.popleft()
             except IndexError:  # another thread settled them meanwhile
                 return
-            record, coro = entry
-            if record.started is not None:
+            if record.started is None and not has_started(record.coro):
+                unstarted.append(record)
                 continue
-            if has_started(coro):
+            if record.started is None:
                 record.started = at
-            else:
-                unstarted.append(entry)
+            record.coro = None
 
 
 def has_started(coro: Any) -> bool:

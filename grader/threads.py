@@ -23,7 +23,7 @@ code runs, fixes both for the rest of that sandbox process:
   reporting a deadlock. Once the call is over this stays so: threads left running don't move the
   clock after the call has returned, so what the grader reads of them is the same on every run.
 * When every thread is blocked in such a wait, the clock moves on to the earliest timeout; with
-  none, nothing can ever wake any of them, and the calling thread's wait raises :class:`Deadlock`.
+  none, nothing can ever wake any of them, and the calling thread's wait raises :class:`ThreadDeadlock`.
 
 Still real time: ``threading.Lock.acquire(timeout=...)`` and ``RLock``'s, ``queue.SimpleQueue.get``,
 ``select``, sockets and subprocesses. A thread blocked in one of those counts as working.
@@ -43,14 +43,14 @@ from concurrent.futures import thread as pool_threads
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from . import sandbox
+from . import sandbox, wire
 from .clock import TICKS_PER_SECOND, VirtualClock, to_ticks
 from .errors import TIME_LIMIT, Deadlock, TimeLimitExceeded
 from .loop import VirtualEventLoop
-from .wakers import OutsideWakers
 from .observed import Observed
 from .run import Run, frames
 from .text import visible
+from .wakers import OutsideWakers
 from .wire import Decoder, Encoder
 
 THREADS_DEADLOCK = (
@@ -62,6 +62,13 @@ WAITED_PAST_LIMIT = "It got there waiting, with a timeout, for threads that neve
 SLICE = 0.005
 
 _IDLE_WORKER_LINE = "work_queue.get(block=True)"
+
+
+class ThreadDeadlock(Deadlock):
+    """Every thread of the sandbox waits for another, and no timeout can end a wait."""
+
+
+wire.register_rebuildable(ThreadDeadlock)
 
 
 class _Wait:
@@ -223,7 +230,9 @@ def _settle(state: _State) -> None:
         elif not _idle_pool_worker(thread, current):
             return  # it may still wake one of the others
     if not deadlines:
-        raise Deadlock(THREADS_DEADLOCK.format(time=state.clock.time(), threads=_describe_threads(state, current)))
+        raise ThreadDeadlock(
+            THREADS_DEADLOCK.format(time=state.clock.time(), threads=_describe_threads(state, current))
+        )
     limit = to_ticks(state.box.limits.time_limit)
     state.clock.advance_to(min(min(deadlines), limit) / TICKS_PER_SECOND)
     if min(deadlines) > limit:
@@ -231,11 +240,14 @@ def _settle(state: _State) -> None:
 
 
 def _idle_pool_worker(thread: threading.Thread, current: dict[int, Any]) -> bool:
-    """A ThreadPoolExecutor worker waiting for a job (which only another thread can give it)."""
+    """A ThreadPoolExecutor worker waiting for a job, with none in its queue: only another thread
+    can give it one. (A worker just handed a job still shows the same line: its queue isn't empty.)"""
     frame = current.get(thread.ident or -1)
     if frame is None or frame.f_code is not pool_threads._worker.__code__:
         return False
-    return _IDLE_WORKER_LINE in linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+    jobs = pool_threads._threads_queues.get(thread)
+    at_the_wait = _IDLE_WORKER_LINE in linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+    return at_the_wait and jobs is not None and jobs.empty()
 
 
 def _describe_threads(state: _State, current: dict[int, Any]) -> str:
@@ -244,7 +256,7 @@ def _describe_threads(state: _State, current: dict[int, Any]) -> str:
         frame = current.get(thread.ident or -1)
         if frame is None or _idle_pool_worker(thread, current):
             continue
-        who = "the thread that called it" if thread is state.caller else "a thread it started"
+        who = "the calling thread" if thread is state.caller else "another thread"
         lines.append(f"  - {who} is waiting at {_frame_place(frame, state.box.student_files)}")
     return "\n".join(lines)
 
@@ -291,7 +303,9 @@ def _jump_to_next_timer(self: VirtualEventLoop) -> None:
 
 def _earliest_deadline(state: _State, now: int) -> int | None:
     me = threading.current_thread()
-    ends = [w.deadline for t, w in list(state.waits.items()) if t is not me and w.deadline is not None and w.blocked(now)]
+    ends = [
+        w.deadline for t, w in list(state.waits.items()) if t is not me and w.deadline is not None and w.blocked(now)
+    ]
     return min(ends, default=None)
 
 

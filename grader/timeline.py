@@ -29,7 +29,7 @@ class _Shown(str):
 
 
 # A call as made: the function's name and its arguments, each kept as it is (immutable) or shown.
-Call = tuple[str, "list[object] | tuple[()]"]
+Call = tuple[str, tuple[object, ...]]
 
 
 class TaskRecord:
@@ -115,7 +115,8 @@ def capture_call(coro: object) -> Call:
     for index, value in enumerate(values):  # a plain loop: on 3.10 and 3.11 a comprehension costs a call
         if type(value) not in _IMMUTABLE:
             values[index] = _Shown(_short_repr(value))
-    return name, values
+    # A tuple of immutable values is dropped from the garbage collector's watch, a list is not.
+    return name, tuple(values)
 
 
 def format_call(call: Call) -> str:

@@ -33,10 +33,6 @@ class OutsideWakers:
     def _job_done(self, _future: asyncio.Future) -> None:
         self._jobs_in_threads -= 1
 
-    def watching(self) -> bool:
-        """Whether the loop watches a file other than its own wake-up pipe."""
-        return len(self._watched) > 1
-
     def any(self) -> bool:
         """Whether something outside the loop's own timers may still wake it up."""
         if self._jobs_in_threads or len(self._watched) > 1:

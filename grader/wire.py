@@ -193,7 +193,7 @@ class Decoder:
             return [self.value(item, depth + 1) for item in data]
         if type(data) is not dict or len(data) != 1:
             raise BadMessage("not a value")
-        (tag, body), = data.items()
+        ((tag, body),) = data.items()
         return self._tagged(tag, body, depth)
 
     def _tagged(self, tag: str, body: Any, depth: int) -> Any:
@@ -280,6 +280,9 @@ def _list(value: Any) -> list:
 
 
 def _is_frame(frame: Any) -> bool:
-    return type(frame) is list and len(frame) == 4 and type(frame[1]) is int and all(
-        type(part) is str for part in (frame[0], frame[2], frame[3])
+    return (
+        type(frame) is list
+        and len(frame) == 4
+        and type(frame[1]) is int
+        and all(type(part) is str for part in (frame[0], frame[2], frame[3]))
     )

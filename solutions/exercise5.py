@@ -2,7 +2,8 @@
 
 ``with_timeout(aw, seconds, default)`` returns the result of ``aw`` as soon as it
 finishes; if ``seconds`` pass first, ``asyncio.wait_for`` cancels ``aw`` (and waits
-for it to stop) and ``default`` is returned. An exception from ``aw`` passes through.
+for it to stop) and ``default`` is returned. An exception from ``aw`` passes through,
+a TimeoutError of its own too: the time was up only if wait_for had to cancel it.
 """
 from __future__ import annotations
 
@@ -19,11 +20,15 @@ async def job(delay: float, value: str) -> str:
 
 
 async def with_timeout(aw, seconds: float, default=None):
+    # A task (or the Task or Future given): once wait_for is done, it tells how the work ended.
+    work = asyncio.ensure_future(aw)
     try:
-        # wait_for cancels `aw` when the time is up, and waits until it has stopped.
-        return await asyncio.wait_for(aw, seconds)
+        # wait_for cancels the work when the time is up, and waits until it has stopped.
+        return await asyncio.wait_for(work, seconds)
     except asyncio.TimeoutError:  # the builtin TimeoutError only from Python 3.11 on
-        return default
+        if work.cancelled():  # wait_for cancelled it: the time was up
+            return default
+        raise  # the work's own TimeoutError: not the time being up
 
 
 async def main() -> None:

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -181,22 +181,24 @@ def not_imported(candidates: list[str]) -> str:
     return next(name for name in candidates if name not in sys.modules and importlib.util.find_spec(name))
 
 
-def start_daemon() -> int:
-    """In the sandbox: double-fork a daemon in a session of its own; its pid."""
+def start_orphan(new_session: bool = True) -> int:
+    """In the sandbox: double-fork a process whose parent then exits; its pid. With
+    ``new_session`` it is a daemon that escaped the sandbox's session and process group."""
     read_end, write_end = os.pipe()
     middle = os.fork()
     if middle == 0:
         try:
             if os.fork() == 0:
-                os.setsid()
+                if new_session:
+                    os.setsid()
                 os.write(write_end, str(os.getpid()).encode())
                 wait_forever()
         finally:
             os._exit(0)
     os.close(write_end)
-    daemon = int(os.read(read_end, 32))
+    orphan = int(os.read(read_end, 32))
     os.waitpid(middle, 0)
-    return daemon
+    return orphan
 
 
 @pytest.fixture
@@ -221,14 +223,16 @@ def supervisor():
 
 
 @pytest.fixture(params=["cgroup v1", "cgroup v2", "no cgroup"])
-def hierarchy(request, monkeypatch) -> str:
+def hierarchy(request, monkeypatch) -> Iterator[str]:
     """Make ProcessTree use only one kind of cgroup, or none (a normal user's lot)."""
     version = {"cgroup v1": 1, "cgroup v2": 2, "no cgroup": None}[request.param]
     found = [found for found in confine_module._hierarchies() if found[0] == version]
     if version is not None and not found:
         pytest.skip(f"no {request.param} hierarchy here")
     monkeypatch.setattr(confine_module, "_hierarchies", lambda: found)
-    return request.param
+    confine_module._Cgroup.remove_spares()  # a spare from another hierarchy would be taken first
+    yield request.param
+    confine_module._Cgroup.remove_spares()
 
 
 def new_tree(hierarchy: str, processes: int = 8) -> ProcessTree:
@@ -481,7 +485,7 @@ def test_a_child_cannot_start_more_processes_than_its_limit(workdir, supervisor)
 def test_end_kills_a_double_forked_daemon_that_escaped_the_group(hierarchy, supervisor, confinement):
     tree = new_tree(hierarchy)
     try:
-        report = run_confined(confinement, start_daemon, tree=tree)
+        report = run_confined(confinement, start_orphan, tree=tree)
         daemon = result_of(report)
         escaped = alive(daemon) and os.getpgid(daemon) != tree.pid
     finally:
@@ -489,7 +493,21 @@ def test_end_kills_a_double_forked_daemon_that_escaped_the_group(hierarchy, supe
 
     assert escaped
     assert state(daemon) == ""  # killed and reaped
-    assert tree.cgroup is None or not tree.cgroup.path.exists()
+    # Its cgroup is gone, or empty and kept for the next tree.
+    assert tree.cgroup is None or not tree.cgroup.path.exists() or not tree.cgroup.members()
+
+
+@pytest.mark.parametrize("hierarchy", ["cgroup v1", "cgroup v2"], indirect=True)
+def test_with_a_cgroup_end_kills_a_daemon_even_when_the_supervisor_is_no_subreaper(hierarchy, confinement):
+    tree = new_tree(hierarchy)
+    try:
+        daemon = result_of(run_confined(confinement, start_orphan, tree=tree))
+        escaped = alive(daemon) and os.getppid() != daemon
+    finally:
+        tree.end()
+
+    assert escaped
+    assert not alive(daemon)  # a zombie until this machine's init reaps it
 
 
 def test_end_leaves_the_supervisors_other_processes_alone(hierarchy, supervisor, confinement):
@@ -500,13 +518,18 @@ def test_end_leaves_the_supervisors_other_processes_alone(hierarchy, supervisor,
             wait_forever()
         finally:
             os._exit(0)
-    neighbour_tree = new_tree(hierarchy)
-    neighbour, _ = start_confined(confinement, lambda: "ready", tree=neighbour_tree, afterwards=wait_forever)
     tree = new_tree(hierarchy)
+    neighbour_tree = new_tree(hierarchy)
+    # The neighbour leaves an orphan in its own session after `tree` started: reparented to this
+    # process, yet not `tree`'s to end.
+    neighbour, report = start_confined(
+        confinement, lambda: start_orphan(new_session=False), tree=neighbour_tree, afterwards=wait_forever
+    )
+    neighbours_orphan = result_of(report)
     try:
-        daemon = result_of(run_confined(confinement, start_daemon, tree=tree))
+        daemon = result_of(run_confined(confinement, start_orphan, tree=tree))
         tree.end()
-        survivors = {"bystander": alive(bystander), "neighbour": alive(neighbour), "daemon": alive(daemon)}
+        survivors = {pid: alive(pid) for pid in (bystander, neighbour, neighbours_orphan, daemon)}
     finally:
         tree.end()
         neighbour_tree.end()
@@ -514,7 +537,8 @@ def test_end_leaves_the_supervisors_other_processes_alone(hierarchy, supervisor,
         wait_for_exit(bystander)
         wait_for_exit(neighbour)
 
-    assert survivors == {"bystander": True, "neighbour": True, "daemon": False}
+    assert survivors == {bystander: True, neighbour: True, neighbours_orphan: True, daemon: False}
+    assert not alive(neighbours_orphan)
 
 
 def test_the_supervisor_itself_stays_unconfined(tmp_path, confinement):

@@ -66,6 +66,34 @@ def expect_times(result, expected, time_help=None, text_help=None, context=""):
         ) from None
 
 
+PRINTED_LATE = "{text!r} was printed at {actual}, expected at {expected}"
+NEVER_PRINTED = "your program never printed {text!r}"
+
+
+def expect_printed_at(result, wanted, timeline, time_help=None, text_help=None):
+    """Each ``(time, text)`` of ``wanted`` was printed (its first time) at that time: only when, not
+    the order of the lines or the other lines, which are other checks' business. ``timeline`` is
+    the whole expected timeline, shown beside the program's."""
+    texts = [line.text for line in result.lines]
+    shown = [Line(float(time), text) for time, text in timeline]
+    for time, text in wanted:
+        if text not in texts:
+            raise Failure(
+                NEVER_PRINTED.format(text=text),
+                help=text_help,
+                details=side_by_side(shown, result.lines, None),
+                notes=result.notes(),
+            )
+        line = result.lines[texts.index(text)]
+        if abs(line.time - time) > TOLERANCE:
+            raise Failure(
+                PRINTED_LATE.format(text=text, actual=seconds(line.time), expected=seconds(time)),
+                help=time_help,
+                details=side_by_side(shown, result.lines, texts.index(text)),
+                notes=result.notes(),
+            )
+
+
 def check_say_after(student, run):
     result = run(student.say_after, 0.5, "ping")
     expect_timeline(result, [(0.5, "ping")], help=SAY_AFTER_HELP)

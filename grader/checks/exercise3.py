@@ -1,17 +1,35 @@
-"""Tasks run at the same time"""
+"""Tasks run at the same time
 
-from grader import (
-    Failure,
-    check,
-    expect_all_tasks_done,
-    expect_duration,
-    expect_output,
-    expect_timeline,
-    seconds,
-    spy,
-    task_chart,
+Boundaries of the contract (``say_after(delay, what)``; ``main()`` starts say_after(1, 'hello')
+and say_after(2, 'world') as tasks, prints ``started at``, awaits both, prints ``finished at``):
+
+- A fractional delay: say_after(0.5, 'ping'), as in exercise 2 (a delay of 0 is left out).
+- A clock string read at import, and a start later than 0 s: "started at and finished at show
+  the time ..." calls main() at 0 s, then at 5 s and again at once in the same process, and
+  wants every `started at` / `finished at` line to show the clock at the instant it is printed.
+- A second call in the same process: the same check's second call. Its timing is not checked
+  apart: the tasks wait durations, and nothing in this contract depends on when main() starts
+  except the clock strings.
+- Equal delays, or the longer call first, are left out: main()'s calls are fixed by the exercise,
+  and "right_await_task2_first" (awaiting the longer task first) is among the right answers.
+- The times are checked apart from the clock strings, and every hint rests on evidence from the
+  run: a blocking call (time.sleep), tasks left unfinished, tasks made one after the other,
+  calls awaited one after the other without tasks, say_after printing before its delay.
+"""
+
+import pytest
+
+from grader import Failure, check, expect_all_tasks_done, expect_duration, expect_output, seconds, spy
+from grader.checks.common import (
+    SAY_AFTER_HELP,
+    any_clock,
+    blank_clocks,
+    check_clock_lines,
+    check_say_after,
+    expect_printed_at,
+    explained,
+    printed_before_its_delay,
 )
-from grader.checks.common import any_clock, at, check_say_after
 
 LINES = ["started at HH:MM:SS", "hello", "world", "finished at HH:MM:SS"]
 START_BOTH = (
@@ -20,6 +38,53 @@ START_BOTH = (
 )
 ADDED_UP = "the two say_after calls ran one after the other, so their delays added up (1 s + 2 s)"
 RETURNED_EARLY = "main() returned before the say_after calls had finished"
+CREATE_BOTH_FIRST = (
+    "create both tasks before awaiting either: main() created the second task only once the first had finished."
+)
+AWAIT_BOTH = (
+    "await both tasks before printing `finished at`: a task that main() doesn't await is cancelled when it returns."
+)
+BLOCKED = (
+    "time.sleep blocks the event loop, so while one say_after sleeps, no other task can run, tasks or not: "
+    "wait with `await asyncio.sleep(delay)`."
+)
+STARTED_FIRST = "print `started at` right after creating the two tasks, before awaiting them."
+NEVER_OVERLAPPED = "the say_after calls never overlapped: {spans}"
+
+
+@pytest.fixture
+def run(run):
+    """The kit's ``run``, with a hint for an error that is the symptom of a known mistake."""
+    return explained(run)
+
+
+def why(result, calls):
+    """The hint the evidence from one run of main() supports, or None."""
+    if result.blocking:
+        return BLOCKED
+    if printed_before_its_delay(result, calls):
+        return SAY_AFTER_HELP
+    if result.left_running or any(call.outcome == "cancelled" for call in calls):
+        return AWAIT_BOTH
+    if len(calls) > 1 and calls.peak() < 2:
+        return CREATE_BOTH_FIRST if len(result.tasks_of("say_after")) > 1 else START_BOTH
+    return None
+
+
+def lines_hint(result, calls):
+    """For lines out of order: ``why``, else, when `started at` comes after hello, where to print it."""
+    hint = why(result, calls)
+    texts = [any_clock(text) for text in result.texts]
+    if hint is None and LINES[0] in texts and texts.index(LINES[0]) > 0:
+        return STARTED_FIRST
+    return hint
+
+
+def sentence(why_it_failed, hint):
+    """``why_it_failed``, then the hint as a sentence of its own."""
+    if not why_it_failed:
+        return hint
+    return f"{why_it_failed}. {hint[:1].upper()}{hint[1:]}" if hint else f"{why_it_failed}."
 
 
 @check(points=1)
@@ -31,14 +96,25 @@ def test_say_after_waits_then_prints(student, run):
 @check(points=2)
 def test_main_prints_the_four_lines_in_order(student, run):
     """main() prints started at, hello, world and finished at, in that order"""
-    expect_output(run(student.main), LINES, normalize=any_clock, help=START_BOTH)
+    calls = spy(student, "say_after")
+    result = run(student.main)
+    expect_output(result, LINES, normalize=any_clock, help=lines_hint(result, calls))
 
 
-@check(points=2)
+@check(points=1)
 def test_hello_after_one_second_and_world_after_two(student, run):
     """hello comes at 1 s and world at 2 s"""
-    expected = [(0, f"started at {at(0)}"), (1, "hello"), (2, "world"), (2, f"finished at {at(2)}")]
-    expect_timeline(run(student.main), expected, help=START_BOTH)
+    calls = spy(student, "say_after")
+    result = blank_clocks(run(student.main))
+    timeline = [(0, LINES[0]), (1, "hello"), (2, "world"), (2, LINES[3])]
+    wanted = [(1, "hello"), (2, "world")]
+    expect_printed_at(result, wanted, timeline, time_help=why(result, calls), text_help=lines_hint(result, calls))
+
+
+@check(points=1)
+def test_clock_lines_show_the_time_they_are_printed(student, run):
+    """started at and finished at show the time they are printed, also when main() is called later, or twice"""
+    check_clock_lines(student, run)
 
 
 @check(points=3)
@@ -46,12 +122,12 @@ def test_main_takes_as_long_as_the_longest_delay(student, run):
     """main() takes 2 s, the longest delay, not 3 s, their sum"""
     calls = spy(student, "say_after")
     result = run(student.main)
-    why = None
+    reason = None
     if result.duration is not None and result.duration < 2 and not all(call.returned for call in calls):
-        why = RETURNED_EARLY
+        reason = RETURNED_EARLY
     elif result.duration is not None and result.duration > 2 and len(calls) > 1 and calls.peak() < 2:
-        why = ADDED_UP
-    expect_duration(result, 2.0, help=f"{why}. {START_BOTH}" if why else START_BOTH)
+        reason = ADDED_UP
+    expect_duration(result, 2.0, help=sentence(reason, why(result, calls)))
 
 
 @check(points=2)
@@ -62,11 +138,13 @@ def test_both_calls_run_at_the_same_time_and_finish(student, run):
     expect_all_tasks_done(result, help="await every task you create before main() returns.")
     if calls.peak() < 2:
         spans = "; ".join(
-            f"say_after{call.args!r} ran {seconds(call.started)} -> {seconds(call.finished)}" for call in calls
+            f"say_after{call.args!r} ran {seconds(call.started)} -> {seconds(call.finished)}"
+            for call in calls
+            if call.finished is not None
         )
         raise Failure(
-            f"the say_after calls never overlapped: {spans or 'say_after was never called'}",
-            help=START_BOTH,
-            details=task_chart(result.tasks) if result.tasks else None,
+            NEVER_OVERLAPPED.format(spans=spans or "say_after was never called"),
+            help=why(result, calls) or START_BOTH,
+            details=calls.chart(),
             notes=result.notes(),
         )

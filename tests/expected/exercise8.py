@@ -82,4 +82,50 @@ WRONG = {
             "(cancelled)",
         ],
     },
+    "wrong_a_worker_per_first_items.py": {
+        "test_fewer_items_than_workers_still_start_every_worker": [
+            "run_workers(['ant', 'bee'], 4) started 2 tasks, not 4: a pool has exactly `workers` worker tasks, "
+            "even when there are fewer items than workers",
+            "Hint: start the workers apart from the items, `for _ in range(workers)`, however many items there are",
+        ],
+    },
+    "wrong_no_more_workers_than_items.py": {
+        "test_fewer_items_than_workers_still_start_every_worker": [
+            "run_workers(['ant', 'bee'], 4) started 2 tasks, not 4",
+            "worker(<Queue>, {})  |",
+        ],
+    },
+    "wrong_results_at_module_level.py": {
+        "test_a_second_call_returns_only_its_own_results": [
+            "the second call, run_workers(['dog', 'eel'], 2), returned {'ant': 'ANT', 'bee': 'BEE', 'cat': 'CAT', "
+            "'dog': 'DOG', 'eel': 'EEL'}: the results of the first call are still in it",
+            "Hint: make the results dict inside run_workers",
+        ],
+    },
+    "wrong_no_items_before_check.py": {
+        "test_fewer_than_one_worker_raise_value_error": [
+            "run_workers([], 0) returned {}, instead of raising ValueError",
+            "Hint: check `workers` before anything else, even when there are no items",
+        ],
+    },
+    "wrong_only_zero_is_invalid.py": {
+        "test_fewer_than_one_worker_raise_value_error": [
+            "run_workers(['ant', 'bee'], -1) waited forever for a worker to take the items",
+            "Hint: a negative count is below 1 too: `if workers < 1:` catches 0 and every negative number.",
+        ],
+    },
+    "wrong_process_not_awaited.py": {
+        "test_returns_each_item_with_its_result": [
+            "returned {'ant': <coroutine process()>, 'bee': <coroutine process()>, 'cat': <coroutine process()>}: "
+            "its values are coroutines, process() calls never awaited",
+            "Hint: `await process(item)`",
+        ],
+        "test_five_items_with_two_workers_take_three_seconds": [
+            "took 0.0 s of event-loop time, not 3.0 s: run_workers called process() but never awaited it",
+            "Hint: `await process(item)`: calling a coroutine function only makes a coroutine",
+        ],
+        "test_processes_as_many_items_at_once_as_there_are_workers": [
+            "run_workers called process() but never awaited it, so nothing was processed"
+        ],
+    },
 }

@@ -64,6 +64,46 @@ WRONG = {
             "expected [KeyError('!x'), 'Y', KeyError('!z')], not [LookupError('!x'), 'Y', LookupError('!z')]"
         ],
     },
+    "wrong_results_from_done_set.py": {
+        "test_returns_the_values_in_the_order_of_jobs": [
+            "fetch_all_safe([(2, 'pear'), (1, 'apple'), (3, 'fig')]) returned ['pear', 'apple', 'fig'] when a set of "
+            "its tasks gave them in the order they were made, but returned ['fig', 'apple', 'pear'] when it gave them "
+            "in reverse: the result depends on the order of a set, which has none",
+            "Hint: don't take an order from a set of tasks (such as the `done` set asyncio.wait() returns)",
+        ],
+        "test_a_failed_fetch_gives_its_exception_in_its_place": [
+            "but returned ['c', LookupError('!b'), 'a'] when it gave them in reverse"
+        ],
+    },
+    "wrong_catches_lookup_error_only.py": {
+        "test_every_fetch_failing_with_any_exception_gives_a_list_of_them": [
+            "with the grader's own fetch (which fails with ConnectionError, ValueError and LookupError), "
+            "fetch_all_safe raised ValueError('!q') instead of returning it in the list, "
+            "for jobs=[(2, '!p'), (1, '!q'), (3, '!r')]",
+            "Hint: a fetch may fail with any exception, not only LookupError: catch `Exception`",
+        ],
+    },
+    "wrong_raises_when_every_fetch_fails.py": {
+        "test_every_fetch_failing_with_any_exception_gives_a_list_of_them": [
+            "fetch_all_safe([(2, '!p'), (1, '!q'), (3, '!r')]) raised RuntimeError: every fetch failed",
+            'raise RuntimeError(f"every fetch failed: {results}")',
+            "Hint: fetch_all_safe does not raise, even when every fetch fails",
+        ],
+    },
+    "wrong_module_level_cache.py": {
+        "test_a_second_call_runs_and_returns_only_its_own_jobs": [
+            "the second call, fetch_all_safe([(1, 'a'), (2, 'c')]), ran fetch for only 1 of its 2 jobs: "
+            "fetch(1, 'a') was never called",
+            "Hint: run fetch for every job of every call",
+        ],
+    },
+    "wrong_results_at_module_level.py": {
+        "test_a_second_call_runs_and_returns_only_its_own_jobs": [
+            "the second call, fetch_all_safe([(1, 'a'), (2, 'c')]), returned ['a', LookupError('!b'), 'a', 'c']: "
+            "the results of the first call are still in it",
+            "Hint: make the result list inside fetch_all_safe",
+        ],
+    },
 }
 
 if sys.version_info >= (3, 11):

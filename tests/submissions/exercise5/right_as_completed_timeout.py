@@ -1,4 +1,4 @@
-# right: asyncio.as_completed with a timeout; on TimeoutError cancels the task and waits for it — grader should accept
+# right: asyncio.as_completed with a timeout; on TimeoutError with the task not done, cancels it and waits for it (a TimeoutError of the work's own passes) — grader should accept
 from __future__ import annotations
 
 import asyncio
@@ -19,6 +19,8 @@ async def with_timeout(aw, seconds: float, default=None):
         for first in asyncio.as_completed([task], timeout=seconds):
             return await first
     except asyncio.TimeoutError:
+        if task.done():  # the work's own TimeoutError, not the time being up
+            raise
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         return default

@@ -1,4 +1,4 @@
-# right: `async with asyncio.timeout(seconds)` around `await aw`, catching the builtin TimeoutError — grader should accept on 3.11+ (skip on 3.10)
+# right: `async with asyncio.timeout(seconds)` around `await aw`; on TimeoutError returns the default only if the timeout expired (the work's own TimeoutError passes) — grader should accept on 3.11+ (skip on 3.10)
 # requires: 3.11
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ async def job(delay: float, value: str) -> str:
 
 
 async def with_timeout(aw, seconds: float, default=None):
+    deadline = asyncio.timeout(seconds)
     try:
-        async with asyncio.timeout(seconds):
+        async with deadline:
             return await aw
     except TimeoutError:
-        return default
+        if deadline.expired():  # the time was up, not a TimeoutError of the work's own
+            return default
+        raise
 
 
 async def main() -> None:

@@ -1,4 +1,4 @@
-# right: asyncio.wait with a timeout, then task.cancel() without awaiting it (it stops at the same instant) — grader should accept
+# wrong: refuses a limit of 0 or less with ValueError, where the time is simply already up — grader should say "raised ValueError" and "the time is already up"
 from __future__ import annotations
 
 import asyncio
@@ -14,12 +14,15 @@ async def job(delay: float, value: str) -> str:
 
 
 async def with_timeout(aw, seconds: float, default=None):
-    task = asyncio.ensure_future(aw)
-    await asyncio.wait([task], timeout=seconds)
-    if task.done():
-        return task.result()
-    task.cancel()
-    return default
+    if seconds <= 0:
+        raise ValueError("seconds must be positive")
+    work = asyncio.ensure_future(aw)
+    try:
+        return await asyncio.wait_for(work, seconds)
+    except asyncio.TimeoutError:
+        if work.cancelled():
+            return default
+        raise
 
 
 async def main() -> None:

@@ -1,0 +1,37 @@
+# wrong: the workers call process(item) but forget to await it, so the results are coroutines and nothing is processed — grader should say process() was called but never awaited (not that it was never called)
+from __future__ import annotations
+
+import asyncio
+
+
+async def process(item: str) -> str:
+    await asyncio.sleep(1)
+    return item.upper()
+
+
+async def worker(queue: asyncio.Queue, results: dict) -> None:
+    while True:
+        item = await queue.get()
+        try:
+            results[item] = process(item)
+        finally:
+            queue.task_done()
+
+
+async def run_workers(items: list[str], workers: int) -> dict[str, str]:
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    queue: asyncio.Queue = asyncio.Queue()
+    for item in items:
+        queue.put_nowait(item)
+    results: dict = {}
+    tasks = [asyncio.create_task(worker(queue, results)) for _ in range(workers)]
+    await queue.join()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return results
+
+
+if __name__ == "__main__":
+    print(asyncio.run(run_workers(["a", "b", "c", "d", "e"], 2)))

@@ -1,0 +1,103 @@
+"""The garbage collector while virtual loops run: collected less often, the older objects frozen
+out of the walks, and everything as it was once the last loop has stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from grader.gc_tuning import YOUNG_THRESHOLD, fewer_collections, in_force
+from grader.loop import VirtualEventLoop
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """Each test starts and ends with the collector as Python sets it, nothing frozen."""
+    saved = gc.get_threshold()
+    gc.unfreeze()
+    yield
+    gc.set_threshold(*saved)
+    gc.unfreeze()
+
+
+def test_while_a_loop_runs_the_young_generation_is_collected_less_often_and_older_objects_are_frozen() -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[tuple[int, ...], int, bool]] = []
+
+    async def main() -> None:
+        seen.append((gc.get_threshold(), gc.get_freeze_count(), in_force()))
+
+    loop = VirtualEventLoop()
+    try:
+        loop.run_until_complete(main())
+    finally:
+        loop.close()
+    [(during, frozen, held)] = seen
+    assert during == (max(YOUNG_THRESHOLD, before[0]), *before[1:])
+    assert frozen > 0 and held
+    assert (gc.get_threshold(), gc.get_freeze_count(), in_force()) == (before, 0, False)
+
+
+def test_a_loop_that_raises_puts_the_collector_back_too() -> None:
+    before = gc.get_threshold()
+
+    async def fails() -> None:
+        raise ValueError("boom")
+
+    loop = VirtualEventLoop()
+    try:
+        with pytest.raises(ValueError):
+            loop.run_until_complete(fails())
+    finally:
+        loop.close()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_loops_in_two_threads_put_it_back_only_when_the_last_one_stops() -> None:
+    before = gc.get_threshold()
+    first_running, second_done = threading.Event(), threading.Event()
+    after_second: list[tuple[int, ...]] = []
+
+    async def waits_for_the_other() -> None:
+        first_running.set()
+        await asyncio.to_thread(second_done.wait, 10)
+        after_second.append(gc.get_threshold())
+
+    def second() -> None:
+        first_running.wait(10)
+        loop = VirtualEventLoop()
+        try:
+            loop.run_until_complete(asyncio.sleep(1))
+        finally:
+            loop.close()
+            second_done.set()
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    loop = VirtualEventLoop()
+    try:
+        loop.run_until_complete(waits_for_the_other())
+    finally:
+        loop.close()
+        thread.join()
+    assert after_second == [(max(YOUNG_THRESHOLD, before[0]), *before[1:])]
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
+
+
+def test_objects_someone_else_froze_stay_frozen_and_are_not_thawed() -> None:
+    gc.freeze()
+    theirs = gc.get_freeze_count()
+    with fewer_collections():
+        assert gc.get_freeze_count() >= theirs
+    assert gc.get_freeze_count() >= theirs > 0
+
+
+def test_a_higher_threshold_set_before_is_kept_while_a_loop_runs() -> None:
+    gc.set_threshold(YOUNG_THRESHOLD * 2, 20, 30)
+    with fewer_collections():
+        assert gc.get_threshold() == (YOUNG_THRESHOLD * 2, 20, 30)
+    assert gc.get_threshold() == (YOUNG_THRESHOLD * 2, 20, 30)
