@@ -14,14 +14,19 @@ and returns its result, wherever it is called from:
 * From code that runs inside an event loop, as a notebook cell does (the
   grader calls it from within a coroutine): same result, same time.
 * If the coroutine raises an exception, ``run_sync`` raises that exception.
-* Every event loop ``run_sync`` creates is closed before it returns.
+* It waits as long as the coroutine takes, however long that is: no timeout.
+* It works every time it is called, and also inside a coroutine that
+  ``run_sync`` itself is running (one call nested in another).
+* Every event loop ``run_sync`` creates is closed before it returns, also
+  when the coroutine raises.
 * Don't use ``nest_asyncio``: it is not installed here. Hint: a thread can run
   only one event loop at a time, but another thread can run a new one.
 
-The grader calls run_sync() on a virtual clock, both from plain code and from
-inside a running event loop, with coroutines that return a value or raise,
-and checks what it returns or raises, how long it took, and that the event
-loops it created are closed. Check your work with:
+The grader calls run_sync() on a virtual clock, from plain code, from inside a
+running event loop and nested, twice in a row, with coroutines that return a
+value, raise, or take 600 s. It checks that the coroutine itself ran, what
+run_sync returns or raises, how long it took, and that the event loops it
+created are closed. Check your work with:
 
     grade exercise10
 
@@ -43,13 +48,19 @@ Colab のノートブックでは、セルの実行中にすでにイベント�
 * ノートブックのセルのように、イベントループの中で動いているコードから
   （採点ツールはコルーチンの中から呼びます）: 同じ結果を同じ時間で返します。
 * コルーチンが例外を送出したら、``run_sync`` はその例外を送出します。
-* ``run_sync`` が作ったイベントループは、戻る前にすべて close します。
+* コルーチンにかかる時間がどれほど長くても、終わるまで待ちます（タイムアウトは
+  付けません）。
+* 何度呼ばれても動きます。``run_sync`` 自身が実行しているコルーチンの中から
+  呼ばれても（呼び出しの入れ子）動きます。
+* ``run_sync`` が作ったイベントループは、コルーチンが例外を送出した場合も含めて、
+  戻る前にすべて close します。
 * ``nest_asyncio`` は使わないでください（ここにはインストールされていません）。
   ヒント: 1 つのスレッドが同時に動かせるイベントループは 1 つだけですが、
   別のスレッドなら新しいループを動かせます。
 
-採点ツールは仮想時計の上で、通常のコードからと実行中のイベントループの中からの
-両方で、値を返すコルーチンと例外を送出するコルーチンを使って run_sync() を呼び、
+採点ツールは仮想時計の上で、通常のコードから・実行中のイベントループの中から・
+入れ子で・2 回続けて、値を返すコルーチン、例外を送出するコルーチン、600 秒かかる
+コルーチンを使って run_sync() を呼びます。コルーチン自体が実行されたこと、
 戻り値または送出された例外・所要時間・作られたイベントループが close されたことを
 確認します。次のコマンドで確認できます:
 

@@ -62,10 +62,15 @@ WAITED_PAST_LIMIT = "It got there waiting, with a timeout, for threads that neve
 SLICE = 0.005
 
 _IDLE_WORKER_LINE = "work_queue.get(block=True)"
+_ITEM = "  - "
 
 
 class ThreadDeadlock(Deadlock):
     """Every thread of the sandbox waits for another, and no timeout can end a wait."""
+
+    def waiting(self) -> list[str]:
+        """Where each thread waits, a line each (also read from one rebuilt in the judge)."""
+        return [line[len(_ITEM) :] for line in str(self).splitlines() if line.startswith(_ITEM)]
 
 
 wire.register_rebuildable(ThreadDeadlock)
@@ -257,7 +262,7 @@ def _describe_threads(state: _State, current: dict[int, Any]) -> str:
         if frame is None or _idle_pool_worker(thread, current):
             continue
         who = "the calling thread" if thread is state.caller else "another thread"
-        lines.append(f"  - {who} is waiting at {_frame_place(frame, state.box.student_files)}")
+        lines.append(f"{_ITEM}{who} is waiting at {_frame_place(frame, state.box.student_files)}")
     return "\n".join(lines)
 
 

@@ -4,7 +4,10 @@
 thread. When one is (a notebook cell), it can't start another loop in the same
 thread, nor wait for the running one (it is busy running us): so it runs a new
 loop in a worker thread and waits for that thread's result, which is the
-awaitable's value or its exception. ``asyncio.run`` closes the loops it makes.
+awaitable's value or its exception. ``asyncio.run`` closes the loops it makes,
+also when the awaitable raises. A new executor (and so a new thread) at each call
+lets calls nest: an inner call never waits for the thread running an outer one.
+Nothing here has a timeout: run_sync waits as long as the awaitable takes.
 """
 
 from __future__ import annotations

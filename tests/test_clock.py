@@ -172,3 +172,55 @@ def test_a_listener_sees_the_clock_already_moved(clock: VirtualClock) -> None:
     clock.on_change(lambda ticks: seen.append(clock.time()))
     clock.advance(3)
     assert seen == [3.0]
+
+
+def test_a_listener_taken_off_is_not_called_again(clock: VirtualClock) -> None:
+    seen: list[int] = []
+    clock.on_change(seen.append)
+    clock.advance(1)
+    clock.off_change(seen.append)
+    clock.advance(1)
+    assert seen == [TICKS_PER_SECOND]
+
+
+def test_taking_off_a_listener_that_was_never_added_is_ignored(clock: VirtualClock, moves: list[int]) -> None:
+    clock.off_change(print)
+    clock.advance(1)
+    assert moves == [TICKS_PER_SECOND]
+
+
+def test_a_listener_may_take_itself_off_while_the_clock_tells_the_others(clock: VirtualClock) -> None:
+    calls: list[str] = []
+
+    def once(ticks: int) -> None:
+        calls.append("once")
+        clock.off_change(once)
+
+    clock.on_change(once)
+    clock.on_change(lambda ticks: calls.append("always"))
+    clock.advance(1)
+    clock.advance(1)
+    assert calls == ["once", "always", "always"]
+
+
+# -- whole ticks --------------------------------------------------------------------------
+
+
+def test_advance_to_ticks_moves_the_clock_to_that_tick_count(clock: VirtualClock, moves: list[int]) -> None:
+    clock.advance_to_ticks(1_500_000_001)
+    assert (clock.ticks, clock.time()) == (1_500_000_001, 1.500000001)
+    assert moves == [1_500_000_001]
+
+
+def test_advance_to_ticks_ignores_a_tick_count_already_past(clock: VirtualClock, moves: list[int]) -> None:
+    clock.advance(2)
+    clock.advance_to_ticks(TICKS_PER_SECOND)
+    clock.advance_to_ticks(2 * TICKS_PER_SECOND)
+    assert clock.time() == 2.0
+    assert moves == [2 * TICKS_PER_SECOND]
+
+
+def test_the_time_in_seconds_always_agrees_with_the_ticks(clock: VirtualClock) -> None:
+    for seconds in (0.1, 1e-9, 3600, 0.3):
+        clock.advance(seconds)
+        assert clock.time() == clock.ticks / TICKS_PER_SECOND

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import signal
 import sys
 import threading
 import time
@@ -726,6 +727,50 @@ def test_a_timer_thread_started_between_making_and_running_the_loop_does_not_hid
         loop.run_until_complete(asyncio.sleep(0))
         loop.close()
     assert elapsed < 0.05
+
+
+def test_a_signal_handler_added_to_the_loop_runs_before_time_moves_on(virtual: Virtual) -> None:
+    # Signals come through the loop's wake-up pipe, which it otherwise need not look at.
+    async def main() -> list[float]:
+        loop = asyncio.get_running_loop()
+        handled: list[float] = []
+        loop.add_signal_handler(signal.SIGUSR1, lambda: handled.append(now()))
+        try:
+            os.kill(os.getpid(), signal.SIGUSR1)
+            await asyncio.sleep(1)
+        finally:
+            loop.remove_signal_handler(signal.SIGUSR1)
+        return handled
+
+    assert virtual.run(main()) == [0.0]
+    assert virtual.time() == 1.0
+
+
+# One byte each: more than a pipe holds on Linux (64 KiB) and macOS.
+WAKES = 70_000
+
+
+def test_a_thread_made_before_the_loop_may_wake_it_as_often_as_it_likes() -> None:
+    # Its call_soon_threadsafe writes to the wake-up pipe, which the loop doesn't read while it
+    # watches nothing else: the callbacks must all run, and a full pipe must not matter.
+    loop = VirtualEventLoop()
+    done = threading.Event()
+    calls: list[int] = []
+
+    def wake_often() -> None:
+        for number in range(WAKES):
+            loop.call_soon_threadsafe(calls.append, number)
+        done.set()
+
+    thread = threading.Thread(target=wake_often)
+    thread.start()
+    done.wait(10)
+    thread.join()
+    try:
+        loop.run_until_complete(asyncio.sleep(1))
+    finally:
+        loop.close()
+    assert calls == list(range(WAKES))
 
 
 # -- 9. Runner shutdown after executor use -----------------------------------------------------

@@ -106,8 +106,7 @@ def test_a_dict_and_a_list_the_task_fills_later_show_as_they_were_when_it_was_cr
     async def main() -> None:
         await asyncio.create_task(fills({"early": 0}, []))
 
-    loop = run(main())
-    assert labels(loop) == ["test_a_dict_and_a_list_the_task_fills_later_show_as_they_were_when_it_was_created.<locals>.main()", "fills({'early': 0}, [])"]  # fmt: skip
+    assert labels(run(main())) == [f"{main.__qualname__}()", "fills({'early': 0}, [])"]
 
 
 def test_an_object_whose_repr_changes_and_a_str_subclass_show_as_they_were_when_the_task_was_created() -> None:

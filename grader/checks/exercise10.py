@@ -100,8 +100,9 @@ RETURNED_EARLY_HELP = (
     "with no timeout), then return its result."
 )
 CLOSE = (
-    "close every loop you create: asyncio.run() closes its own; a loop from asyncio.new_event_loop() "
-    "needs loop.close() when you are done with it (in a `finally:`)."
+    "close every loop you create: asyncio.run() closes its own; a loop from asyncio.new_event_loop(), or "
+    "the one asyncio.get_event_loop() makes when none is set, needs loop.close() when you are done with it "
+    "(in a `finally:`)."
 )
 CLOSE_IN_FINALLY = (
     "run_sync closed its loop when the coroutine returned, but not when it raised: call loop.close() "
@@ -134,6 +135,7 @@ OWN_LOOP = (
     "(a deadlock), and the grader stopped it."
 )
 EACH_OTHER = ": each thread was waiting for another (a deadlock), and the grader stopped it."
+NOTHING_ENDS_IT = ": nothing could ever end that wait (a deadlock), and the grader stopped it."
 LEFT_OPEN = "{where}, {call} left {count} event loop{s} it created open (not closed)"
 WRONG_VALUE = "{where}, {call} returned {value}, not {expected!r}"
 NO_ERROR = "{where}, {call} returned {value} instead of raising the ValueError('boom') the coroutine raised"
@@ -190,9 +192,9 @@ def as_in_a_new_program():
         local._loop, local._set_called = saved
 
 
-def run_sync_on(student, work):
-    """``student.run_sync(work's coroutine)``; a coroutine it never started is closed."""
-    coroutine = work.coroutine()
+def run_sync_on(student, make):
+    """``student.run_sync(make())``; a coroutine it never started is closed."""
+    coroutine = make()
     try:
         return student.run_sync(coroutine)
     finally:
@@ -236,7 +238,7 @@ class Attempt:
 
 def attempt(run, student, way, work, label=None, body=None):
     errors = ThreadErrors()
-    call = in_the_sandbox(body or (lambda: run_sync_on(student, work)), errors)
+    call = in_the_sandbox(body or (lambda: run_sync_on(student, work.coroutine)), errors)
     result = way(run, call, label or f"run_sync({work.label})")
     return Attempt(WHERE[way], result, work, errors, in_a_loop=body is not None or way is in_a_running_loop)
 
@@ -286,11 +288,13 @@ def never_returned(tried):
     if isinstance(result.error, OutOfRealTime):
         details = STOPPED_AT.format(place=place, source=place.source)
         return Failure(STOPPED.format(where=tried.where, call=result.call, error=result.error), details=details)
-    waiting = str(result.error).count("\n  - ")
+    waiting = len(result.error.waiting())
     if waiting == 1 and tried.in_a_loop:
         return Failure(rationale + OWN_LOOP, help=BLOCKED, notes=result.notes())
+    if waiting == 1:
+        return Failure(rationale + NOTHING_ENDS_IT, notes=result.notes())
     details = str(result.error).split("\n", 1)[-1]
-    return Failure(rationale + EACH_OTHER, help=A_THREAD_EACH if waiting > 1 else None, details=details)
+    return Failure(rationale + EACH_OTHER, help=A_THREAD_EACH, details=details, notes=result.notes())
 
 
 def expect_ran(tried, started=None, label=None):
@@ -423,27 +427,23 @@ def test_closes_every_loop_it_creates(student, run):
             raise left_open(raised, CLOSE_IN_FINALLY)
 
 
+def nested(student, inner, outer_ran):
+    """Call run_sync(outer()), where outer() waits 1 s, then returns run_sync(inner's coroutine)."""
+
+    async def outer():
+        outer_ran.append(True)
+        await asyncio.sleep(1)
+        return run_sync_on(student, inner.coroutine)
+
+    return lambda: run_sync_on(student, outer)
+
+
 @check(points=1)
 def test_runs_inside_a_coroutine_it_runs(student, run):
     """a coroutine that run_sync runs can call run_sync too (nested), from plain code or inside a loop"""
     for way in WAYS:
-        inner = sample(2, "inner")
-        outer_ran = Record()
-
-        async def nested():
-            outer_ran.append(True)
-            await asyncio.sleep(1)
-            return run_sync_on(student, inner)
-
-        def body():
-            coroutine = nested()
-            try:
-                return student.run_sync(coroutine)
-            finally:
-                if inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
-                    coroutine.close()
-
-        nested.__name__ = nested.__qualname__ = "outer"
+        inner, outer_ran = sample(2, "inner"), Record()
+        body = nested(student, inner, outer_ran)
         tried = attempt(run, student, way, inner, label="run_sync(outer())", body=body)
         try:
             if tried.result.error is None:
@@ -461,20 +461,24 @@ def test_waits_as_long_as_the_coroutine_runs(student, run):
         expect_value(attempt(run, student, way, sample(600, "late")), "late")
 
 
+def one_then_another(student, first, second, first_returned):
+    """Call run_sync on ``first``, then on ``second``, in the same program."""
+
+    def body():
+        first_returned.append(run_sync_on(student, first.coroutine))
+        return run_sync_on(student, second.coroutine)
+
+    return body
+
+
 @check(points=1)
 def test_works_a_second_time(student, run):
     """run_sync works a second time in the same program, from plain code or inside a loop"""
     for way in WAYS:
-        first, second = sample(1, "first"), sample(2, "second")
-        calls = Record()
-
-        def body():
-            calls.append(run_sync_on(student, first))
-            return run_sync_on(student, second)
-
-        label = f"run_sync({second.label})"
-        tried = attempt(run, student, way, second, label=label, body=body)
-        if not calls:  # the first call already failed: say so, under its own name
+        first, second, first_returned = sample(1, "first"), sample(2, "second"), Record()
+        body = one_then_another(student, first, second, first_returned)
+        tried = attempt(run, student, way, second, label=f"run_sync({second.label})", body=body)
+        if not first_returned:  # the first call already failed: say so, under its own name
             tried.result.call, tried.work = f"run_sync({first.label})", first
             expect_value(tried, "first")
         tried.where = f"{WHERE[way]}, after run_sync({first.label}) had returned"

@@ -408,8 +408,10 @@ def test_a_second_race_starts_afresh(student, run):
     fail_on_error(result, call=(later if later.began is not None else earlier).label)
     if result.value == "a" and later.took(1.0) and a.outcome == "returned":
         return
-    alone, _ = run_race(run, student, Job(2, "b"), Job(1, "a"))
-    fine_alone = alone.error is None and alone.value == "a"
+    if result.value == "a":
+        expect_work_ran(result, later, details=chart(later))
+    alone, watch = run_race(run, student, Job(2, "b"), Job(1, "a"))
+    fine_alone = alone.error is None and alone.value == "a" and watch.jobs[1].outcome == "returned"
     rationale = NOT_AFRESH.format(
         call=later.label,
         first=earlier.label,

@@ -30,8 +30,10 @@ from grader import (
     Failure,
     Mismatch,
     Record,
+    Watch,
     check,
     expect_duration,
+    expect_nothing_left_running,
     in_creation_order,
     is_coroutine,
     plain_repr,
@@ -44,9 +46,6 @@ FIVE = ["ant", "bee", "cat", "dog", "eel"]
 SEVEN = ["a", "b", "c", "d", "e", "f", "g"]
 FEWER = (["ant", "bee"], 4)
 SECOND = ["dog", "eel"]
-# Zero-time turns of the loop allowed after run_workers returns, for workers it has just
-# cancelled or sent a last item to: they stop at once, only not within the same step.
-SETTLE_TURNS = 3
 
 POOL = (
     "start exactly `workers` tasks, each running a loop that takes an item with "
@@ -291,27 +290,9 @@ def why_not_one_second(result, calls):
 def test_no_worker_is_left_running(student, run):
     """when run_workers returns, every worker task it started has stopped"""
     run_pool(run, student.run_workers, FIVE, 2)  # on its own first, so that its own errors read plainly
-    left_running = Record()  # filled in the sandbox, copied back after the run
-
-    async def run_workers_then_look():
-        value = await student.run_workers(FIVE, 2)
-        for _ in range(SETTLE_TURNS):
-            await asyncio.sleep(0)
-        me = asyncio.current_task()
-        left_running.extend(task.get_name() for task in asyncio.all_tasks() if task is not me and not task.done())
-        return value
-
-    result = run_pool(run, run_workers_then_look, label=f"run_workers({FIVE!r}, 2)")
-    if left_running:
-        count = len(left_running)
-        was = "was" if count == 1 else "were"
-        raise Failure(
-            f"{tasks(count, 'worker task')} {was} still running after run_workers returned; "
-            "asyncio cancelled them only when the whole program ended",
-            help=STOP,
-            details=task_chart(student_tasks(result), until=result.duration),
-            notes=result.notes(),
-        )
+    watch = Watch()
+    result = run_pool(run, watch.calling(student.run_workers, FIVE, 2), label=f"run_workers({FIVE!r}, 2)")
+    expect_nothing_left_running(result, watch, help=STOP)
 
 
 @check(points=1)

@@ -1,4 +1,4 @@
-# right: cancels the workers after queue.join() and returns without awaiting them; they stop in the same instant, before anything else runs — grader should accept
+# wrong: cancels the workers after queue.join() but returns without waiting for them to stop: at the instant run_workers returns they are still running (cancel() only asks) — grader should say 2 tasks were still running then, cancelled but not stopped, and to wait for them with gather()
 from __future__ import annotations
 
 import asyncio
