@@ -11,8 +11,14 @@ that downloads every URL in ``urls`` with ``download``, with at most
   whole batch of ``limit`` downloads to finish before starting more). With
   the given ``download``, 7 URLs and ``limit=3`` take 3 s.
 * The result is in the order of ``urls``, not in the order the downloads
-  finish.
-* ``limit`` smaller than 1 raises ``ValueError``.
+  finish. ``download_all([], 3)`` returns ``[]`` at once.
+* ``limit=1`` downloads one page at a time, each as soon as the one before
+  ends.
+* ``limit`` smaller than 1 (0, or a negative number) raises ``ValueError``:
+  check it first, even when ``urls`` is empty.
+* Each call keeps to its own ``limit``: a second call in the same program,
+  with another limit, must not reuse anything (a Semaphore, a list of pages)
+  kept at module level by the first.
 
 ``asyncio.Semaphore(limit)`` lets at most ``limit`` tasks into an
 ``async with`` block at a time.
@@ -37,8 +43,15 @@ starts, and the returned list. Check your work with:
 * ダウンロードが 1 つ終わったら、すぐに次を開始します（``limit`` 個のまとまりが
   すべて終わるのを待ってから次をまとめて始めるのではありません）。用意された
   ``download`` では、7 個の URL と ``limit=3`` で 3 秒かかります。
-* 結果は終わった順ではなく ``urls`` の順です。
-* ``limit`` が 1 より小さいときは ``ValueError`` を送出します。
+* 結果は終わった順ではなく ``urls`` の順です。``download_all([], 3)`` はすぐに
+  ``[]`` を返します。
+* ``limit=1`` のときは 1 ページずつ、前のダウンロードが終わったらすぐに次を
+  ダウンロードします。
+* ``limit`` が 1 より小さい（0 または負の数）ときは ``ValueError`` を送出します。
+  ``urls`` が空でも、最初にこれを確認してください。
+* 呼び出しごとに、その呼び出しの ``limit`` を守ります。同じプログラムの中で
+  別の limit で 2 回目を呼んだとき、1 回目がモジュールレベルに残したもの
+  （Semaphore やページのリスト）を使い回してはいけません。
 
 ``asyncio.Semaphore(limit)`` を使うと、``async with`` ブロックに同時に入れる
 タスクを ``limit`` 個までにできます。

@@ -7,18 +7,23 @@ Write ``async def run_workers(items: list[str], workers: int) -> dict[str, str]`
 that processes every item with a fixed number of worker tasks:
 
 * Put the items (they are all different) on an ``asyncio.Queue``.
-* Start exactly ``workers`` worker tasks. Each worker takes an item from the
-  queue, awaits ``process(item)``, keeps the result, calls
-  ``queue.task_done()``, and goes back for the next item.
+* Start exactly ``workers`` worker tasks, even when there are fewer items
+  than workers. Each worker takes an item from the queue, awaits
+  ``process(item)``, keeps the result, calls ``queue.task_done()``, and goes
+  back for the next item.
 * Wait until every item has been processed (``await queue.join()``), then
-  stop the workers: no task you started may still be running when
-  ``run_workers`` returns.
-* Return a dict ``{item: result}``:
+  stop the workers. Every task you started must be done at the very moment
+  ``run_workers`` returns: ``task.cancel()`` only asks a task to stop, so wait
+  until the cancelled workers have stopped
+  (``await asyncio.gather(*tasks, return_exceptions=True)``) before returning,
+  as ``asyncio.wait_for`` and ``asyncio.TaskGroup`` do.
+* Return a dict ``{item: result}`` of this call's items only (a second call in
+  the same program returns only its own):
   ``run_workers(["a", "b", "c"], 2)`` returns ``{"a": "A", "b": "B", "c": "C"}``.
 * At most ``workers`` items are processed at the same time, so 5 items with
   2 workers take 3 s (1 s + 1 s + 1 s), not 1 s and not 5 s.
-* ``workers`` smaller than 1 raises ``ValueError``; ``run_workers([], 3)``
-  returns ``{}`` at once.
+* ``workers`` smaller than 1 raises ``ValueError`` (check it first, even when
+  ``items`` is empty); ``run_workers([], 3)`` returns ``{}`` at once.
 
 The grader calls run_workers() on a virtual clock with its own ``process``,
 and checks the result, how long it took, how many items were processed at the
@@ -39,18 +44,23 @@ your work with:
 を書いてください:
 
 * 項目（すべて異なります）を ``asyncio.Queue`` に入れます。
-* ちょうど ``workers`` 個のワーカータスクを開始します。各ワーカーはキューから
-  項目を 1 つ取り出し、``process(item)`` を await して結果を保存し、
-  ``queue.task_done()`` を呼んでから次の項目を取りに戻ります。
+* 項目がワーカーより少なくても、ちょうど ``workers`` 個のワーカータスクを開始
+  します。各ワーカーはキューから項目を 1 つ取り出し、``process(item)`` を
+  await して結果を保存し、``queue.task_done()`` を呼んでから次の項目を取りに
+  戻ります。
 * すべての項目の処理が終わるまで待ち（``await queue.join()``）、それから
-  ワーカーを止めます。``run_workers`` が戻るとき、開始したタスクが 1 つでも
-  動いたままであってはいけません。
-* 辞書 ``{項目: 結果}`` を返します:
+  ワーカーを止めます。``run_workers`` が戻るまさにその瞬間に、開始したタスクは
+  すべて終わっていなければなりません。``task.cancel()`` はタスクに止まるよう
+  頼むだけなので、``asyncio.wait_for`` や ``asyncio.TaskGroup`` と同じように、
+  キャンセルしたワーカーが止まるまで
+  （``await asyncio.gather(*tasks, return_exceptions=True)``）待ってから戻ります。
+* この呼び出しの項目だけの辞書 ``{項目: 結果}`` を返します（同じプログラムでの
+  2 回目の呼び出しも、自分の項目の結果だけを返します）:
   ``run_workers(["a", "b", "c"], 2)`` は ``{"a": "A", "b": "B", "c": "C"}`` を返します。
 * 同時に処理される項目は最大 ``workers`` 個なので、5 項目を 2 ワーカーで処理すると
   1 秒でも 5 秒でもなく 3 秒（1 秒 + 1 秒 + 1 秒）かかります。
-* ``workers`` が 1 より小さいときは ``ValueError`` を送出します。
-  ``run_workers([], 3)`` はすぐに ``{}`` を返します。
+* ``workers`` が 1 より小さいときは ``ValueError`` を送出します（``items`` が
+  空でも、最初に確認します）。``run_workers([], 3)`` はすぐに ``{}`` を返します。
 
 採点ツールは仮想時計の上で、独自の ``process`` を使って run_workers() を呼び、
 結果・所要時間・同時に処理された項目の数・開始されたタスクの数・動いたままの

@@ -11,9 +11,13 @@ that runs ``fetch(delay, value)`` for every ``(delay, value)`` in ``jobs``
 * The result has one entry per job, in the order of ``jobs``: the value the
   fetch returned, or, for a fetch that failed, the exception object itself
   (not its message). ``fetch_all_safe([(2, "a"), (1, "!b"), (3, "c")])``
-  returns ``["a", LookupError("!b"), "c"]``.
-* ``fetch_all_safe`` itself does not raise, and no fetch is cancelled because
-  another one failed.
+  returns ``["a", LookupError("!b"), "c"]``. A fetch may fail with any
+  exception, not only ``LookupError`` (the grader's own fetch does).
+* ``fetch_all_safe`` itself does not raise, not even when every fetch fails,
+  and no fetch is cancelled because another one failed.
+* Each call runs ``fetch`` for each of its own jobs and returns only their
+  results: nothing kept from an earlier call (a cache, a list at module
+  level) may take their place.
 * The whole call takes as long as the largest delay (3 s above, not 6 s).
 * ``fetch_all_safe([])`` returns ``[]`` at once.
 
@@ -38,9 +42,13 @@ took, and that every fetch ran to its end. Check your work with:
 * 結果はジョブごとに 1 つ、``jobs`` の順に並びます。fetch が返した値、または
   失敗した fetch については例外オブジェクトそのもの（メッセージではなく）です。
   ``fetch_all_safe([(2, "a"), (1, "!b"), (3, "c")])`` は
-  ``["a", LookupError("!b"), "c"]`` を返します。
-* ``fetch_all_safe`` 自体は例外を送出せず、ほかの fetch が失敗したせいで
-  キャンセルされる fetch もありません。
+  ``["a", LookupError("!b"), "c"]`` を返します。fetch は ``LookupError`` に限らず
+  どんな例外でも失敗しえます（採点ツールの fetch はそうします）。
+* ``fetch_all_safe`` 自体は、すべての fetch が失敗したときでも例外を送出せず、
+  ほかの fetch が失敗したせいでキャンセルされる fetch もありません。
+* 呼び出しごとに、自分のジョブそれぞれについて ``fetch`` を実行し、その結果だけを
+  返します。前の呼び出しから残したもの（キャッシュやモジュールレベルのリスト）で
+  代わりにしてはいけません。
 * 全体の所要時間は最大の delay と同じです（上の例では 6 秒ではなく 3 秒）。
 * ``fetch_all_safe([])`` はすぐに ``[]`` を返します。
 

@@ -35,11 +35,12 @@ AWAITED_TWICE = (
 
 @dataclass(frozen=True)
 class Mistake:
-    """An error ``error`` whose message starts with ``says``, raised from a student's line that
-    contains ``line_has`` (if given): the symptom of the mistake that ``hint`` explains."""
+    """An error ``error`` whose message starts with ``says`` (or one of them: Python versions word
+    some errors differently), raised from a student's line that contains ``line_has`` (if given):
+    the symptom of the mistake that ``hint`` explains."""
 
     error: type[BaseException]
-    says: str
+    says: str | tuple[str, ...]
     hint: str
     line_has: str = ""
 
@@ -47,7 +48,8 @@ class Mistake:
 MISTAKES = (
     Mistake(TypeError, "unhashable type: 'list'", GATHER_A_LIST, line_has="gather("),
     Mistake(TypeError, "An asyncio.Future, a coroutine or an awaitable is required", GATHER_A_LIST, "gather("),
-    Mistake(ValueError, "Set of Tasks/Futures is empty", WAIT_FOR_NOTHING, line_has="wait("),
+    # "Set of coroutines/Futures is empty." before Python 3.11.
+    Mistake(ValueError, ("Set of Tasks/Futures is empty", "Set of coroutines/Futures"), WAIT_FOR_NOTHING, "wait("),
     Mistake(RuntimeError, "asyncio.run() cannot be called from a running event loop", RUN_IN_A_RUNNING_LOOP),
     Mistake(RuntimeError, "cannot reuse already awaited coroutine", AWAITED_TWICE),
 )

@@ -18,7 +18,7 @@ from grader.run import CRASHED, NOT_ASYNC, REAL_TIMEOUT
 from grader.session import grade_each
 from grader.submission import IMPORT_EXITED, IMPORT_RAISED, SYNTAX
 
-TIMEOUT = 0.3
+TIMEOUT = 1.0
 HOSTILE = SUBMISSIONS / "hostile"
 CHECKS = Exercise("exercise1", ROOT / "tests" / "hostile_checks" / "exercise1.py")
 
