@@ -167,3 +167,24 @@ def test_a_check_module_that_cannot_be_imported_is_an_error_not_full_marks(tmp_p
     assert not report.full_marks
     assert report.errors[0].startswith(LOAD_FAILED.split("{", 1)[0])
     assert "no_such_module_anywhere" in report.errors[0]
+
+
+def test_grade_1_11_with_a_broken_exercise11_gives_exercise1_full_marks_and_exercise11_a_clear_error(tmp_path, capsys):
+    import json
+    import shutil
+
+    from grader.cli import main
+
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    shutil.copy(Path(__file__).resolve().parent.parent / "grader" / "checks" / "exercise1.py", checks)
+    (checks / "exercise11.py").write_text('"""A countdown"""\nimport no_such_module_anywhere\n')
+    solutions = Path(__file__).resolve().parent.parent / "solutions"
+    status = main(["1", "11", "--checks", str(checks), "--from", str(solutions), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    scores = {e["exercise"]: (e["score"], e["max_score"]) for e in document["exercises"]}
+    assert scores == {"exercise1": (10, 10), "exercise11": (0, 0)}
+    assert len(document["errors"]) == 1
+    assert "exercise11.py could not be loaded" in document["errors"][0]
+    assert "no_such_module_anywhere" in document["errors"][0]
+    assert status == 1
