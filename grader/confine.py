@@ -436,6 +436,7 @@ class _Cgroup:
         no cgroup is writable (a normal user without delegation)."""
         name = f"{CGROUP_PREFIX}-{os.getpid()}-{next(cls._serial)}"
         for version, parent in _hierarchies():
+            _remove_stale(parent)
             try:
                 (parent / name).mkdir()
             except OSError:
@@ -475,6 +476,23 @@ class _Cgroup:
                 if _now() > deadline:
                     return
                 time.sleep(_POLL)
+
+
+@functools.lru_cache(maxsize=None)
+def _remove_stale(parent: Path) -> None:
+    """Once per hierarchy and process: remove empty cgroups left by graders that died (a crash
+    skips the clean-up), recognised by the pid in their name being gone."""
+    try:
+        entries = list(parent.glob(f"{CGROUP_PREFIX}-*"))
+    except OSError:
+        return
+    for entry in entries:
+        owner = entry.name.removeprefix(f"{CGROUP_PREFIX}-").split("-", 1)[0]
+        if owner.isdigit() and not Path(f"/proc/{owner}").exists():
+            try:
+                entry.rmdir()
+            except OSError:  # not empty, or not ours to remove
+                pass
 
 
 def _limit_pids(path: Path, version: int, processes: int) -> bool:
