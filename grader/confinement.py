@@ -17,9 +17,20 @@ def sandboxing_for(config: pytest.Config) -> Sandboxing:
     timeout = config.getoption("grader_timeout")
     if config.getoption("unconfined"):
         return Sandboxing(timeout)
-    hidden = tuple(dict.fromkeys([GRADER, *(Path(str(arg)).resolve().parent for arg in config.args)]))
+    check_files = [Path(str(arg)).resolve() for arg in config.args]
 
     def confinement(scratch: Path, submission: Path) -> Confinement:
-        return Confinement(workdir=scratch, readable=(submission.resolve(),), hidden=hidden)
+        submission = submission.resolve()
+        return Confinement(workdir=scratch, readable=(submission,), hidden=hidden(check_files, submission))
 
     return Sandboxing(timeout, confinement)
+
+
+def hidden(check_files: list[Path], submission: Path) -> tuple[Path, ...]:
+    """The grader's package, and each check module's folder (its other checks, a course's
+    solutions beside it) unless the submission is in there too: then the check files alone."""
+    paths = [GRADER]
+    for file in check_files:
+        folder = file.parent if file.is_file() else file
+        paths.append(file if submission.is_relative_to(folder) else folder)
+    return tuple(dict.fromkeys(paths))

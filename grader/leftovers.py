@@ -9,9 +9,10 @@ the very instant the function returns, not a few loop turns or a few virtual sec
 In the sandbox, :func:`still_running` notes the tasks that are not done at that instant (a
 :class:`~grader.watching.Watch` does it for a check); in the judge,
 :func:`expect_nothing_left_running` fails the check with :data:`LEFT_RUNNING`, saying what
-became of each task afterwards, and a hint that fits what the code did: it cancelled them but
-did not wait (:data:`WAIT_UNTIL_STOPPED`), or it did not cancel them at all (the check's
-``help``, or :data:`CANCEL_WHAT_YOU_STARTED`).
+became of each task afterwards, and a hint that fits what the code did: the tasks ended cancelled,
+so it cancelled them but did not wait (:data:`WAIT_UNTIL_STOPPED`), or one ran on, so it did not
+cancel them all (the check's ``help``, or :data:`CANCEL_WHAT_YOU_STARTED`). What each task was
+doing at that instant is told from how it ended, which reads the same on every Python version.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ from .timeline import TaskRecord, coroutine_label
 # The one message of the rule, shared by every exercise that promises "nothing left running".
 LEFT_RUNNING = "{call} returned at {instant}, but {count} still running then: {tasks}"
 # What became of one task left running (joined with "; " into LEFT_RUNNING's {tasks}).
-STILL_STOPPING = "{task}, cancelled but not stopped yet (it stopped only after {function} had returned, at {end})"
+STOPPED_AFTER = "{task}, cancelled, but it stopped only after {function} had returned, at {end}"
 RAN_ON = "{task}, which ran on until {end}"
-CANCELLED_LATER = "{task}, which ran on until it was cancelled at {end}"
 NEVER_STOPPED = "{task}, still running {look_after} later (asyncio cancels such a task only when the program ends)"
 
 WAIT_UNTIL_STOPPED = (
@@ -51,17 +51,16 @@ class Leftover:
 
     label: str
     started: float | None
-    cancelling: bool  # a cancel() was pending on it at that instant
     ended: float | None = None  # when it ended, if it did while the check watched
     how: str | None = None  # "cancelled", "returned" or "raised"
 
     def wire(self) -> list:
-        return [self.label, self.started, self.cancelling, self.ended, self.how]
+        return [self.label, self.started, self.ended, self.how]
 
     @classmethod
     def unwire(cls, data: list) -> Leftover:
-        label, started, cancelling, ended, how = data
-        return cls(str(label), _number(started), bool(cancelling), _number(ended), None if how is None else str(how))
+        label, started, ended, how = data
+        return cls(str(label), _number(started), _number(ended), None if how is None else str(how))
 
     def record(self, until: float | None = None) -> TaskRecord:
         """This task as a bar for :func:`~grader.render_timeline.task_chart`."""
@@ -82,7 +81,7 @@ def still_running(exclude: Iterable[asyncio.Future] = ()) -> list[tuple[asyncio.
     for task in _in_creation_order(loop, tasks):
         record = _record(loop, task)
         label = record.label if record is not None else coroutine_label(task.get_coro())
-        leftover = Leftover(label, record.started if record is not None else None, _cancel_requested(task))
+        leftover = Leftover(label, record.started if record is not None else None)
         task.add_done_callback(lambda task, leftover=leftover: _ended(loop, task, leftover))
         found.append((task, leftover))
     return found
@@ -106,17 +105,6 @@ def _record(loop: Any, task: asyncio.Task) -> TaskRecord | None:
     records_of = getattr(loop, "records_of", None)
     found = records_of([task]) if records_of is not None else []
     return found[0] if found else None
-
-
-def _cancel_requested(task: asyncio.Task) -> bool:
-    """Whether a cancel() is pending on ``task`` (asked, not yet acted on)."""
-    cancelling = getattr(task, "cancelling", None)
-    if cancelling is not None:  # Python 3.11+
-        return cancelling() > 0
-    if getattr(task, "_must_cancel", False):
-        return True
-    waiter = getattr(task, "_fut_waiter", None)
-    return waiter is not None and waiter.cancelled()
 
 
 def _ended(loop: asyncio.AbstractEventLoop, task: asyncio.Task, leftover: Leftover) -> None:
@@ -145,7 +133,8 @@ def expect_nothing_left_running(result: Run, watch: Any, help: str | None = None
     rationale = LEFT_RUNNING.format(
         call=watch.label, instant=seconds(watch.ended), count=count, tasks="; ".join(stories)
     )
-    hint = WAIT_UNTIL_STOPPED if all(leftover.cancelling for leftover in left) else help or CANCEL_WHAT_YOU_STARTED
+    stopping = all(leftover.how == "cancelled" for leftover in left)
+    hint = WAIT_UNTIL_STOPPED if stopping else help or CANCEL_WHAT_YOU_STARTED
     if details is None:
         bar = TaskRecord(watch.label, "", watch.began, watch.began, watch.ended)
         details = task_chart([bar] + [leftover.record(watch.ended) for leftover in left])
@@ -156,10 +145,8 @@ def _story(leftover: Leftover, function: str, look_after: float) -> str:
     if leftover.ended is None:
         return NEVER_STOPPED.format(task=leftover.label, look_after=seconds(look_after))
     end = seconds(leftover.ended)
-    if leftover.cancelling:
-        return STILL_STOPPING.format(task=leftover.label, function=function, end=end)
     if leftover.how == "cancelled":
-        return CANCELLED_LATER.format(task=leftover.label, end=end)
+        return STOPPED_AFTER.format(task=leftover.label, function=function, end=end)
     return RAN_ON.format(task=leftover.label, end=end)
 
 

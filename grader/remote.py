@@ -96,15 +96,22 @@ def _child(work: Callable[[], dict], prepare: Callable[[], dict], fd: int, dump_
         # Writing past the file-size limit fails with an error instead of killing the process.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         isolation = prepare()
-        data = wire.dumps({**work(), "isolation": isolation})
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        _send(fd, wire.dumps({**work(), "isolation": isolation}))
         status = 0
-    except BaseException:
+    except BaseException as error:  # the grader's own machinery failed here: say how, if it can
         status = 71
+        try:
+            _send(fd, wire.dumps({"kind": "internal", "error": f"{type(error).__name__}: {error}"[:2000]}))
+        except BaseException:
+            pass
     finally:
         os._exit(status)
+
+
+def _send(fd: int, data: bytes) -> None:  # pragma: no cover - in the child
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _keep_only(*kept: int) -> None:  # pragma: no cover - in the child

@@ -197,6 +197,8 @@ class StudentModule:
             rationale = str(message.get("rationale"))
             hint = next((hint for key, hint in self._hints.items() if key in rationale), None)
             raise Failure(rationale, help=hint)
+        if message.get("kind") == "internal":
+            raise wire.BadMessage(f"the sandbox failed to start: {message.get('error')}")
         if message.get("kind") != "ran":
             raise wire.BadMessage("of an unknown kind")
         decoder = wire.Decoder(observed.kept())

@@ -85,9 +85,15 @@ class _Wait:
         self.deadline, self.target, self.woken = deadline, target, False
 
     def blocked(self, now: int) -> bool:
-        if self.woken or (self.target is not None and not self.target.is_alive()):
+        if self.woken or (self.target is not None and not _running(self.target)):
             return False
         return self.deadline is None or now < self.deadline
+
+
+def _running(thread: threading.Thread) -> bool:
+    """Alive, and not yet ending: a thread leaves ``threading.enumerate()`` a moment before
+    ``is_alive()`` turns false, and nothing can wait for it in between."""
+    return thread.is_alive() and thread in threading.enumerate()
 
 
 class _State:

@@ -293,18 +293,23 @@ class Watch(Observed):
             with tasks_in_order(self.order) if self.order else contextlib.nullcontext():
                 value = await awaitable
         except BaseException as error:
-            self._returned(loop, before, raised=True)
+            live = self._returned(loop, before, raised=True)
             if isinstance(error, Exception):  # control flow (CancelledError, SystemExit...) goes on at once
                 await asyncio.sleep(self.look_after)
+            self.left = [dataclasses.replace(leftover) for leftover in live]
             raise error
-        self._returned(loop, before, raised=False)
+        live = self._returned(loop, before, raised=False)
         await asyncio.sleep(self.look_after)
+        # A copy, as it stands now: what asyncio does to them once the run ends is not theirs.
+        self.left = [dataclasses.replace(leftover) for leftover in live]
         return value
 
-    def _returned(self, loop: asyncio.AbstractEventLoop, before: list[asyncio.Task], raised: bool) -> None:
+    def _returned(self, loop: asyncio.AbstractEventLoop, before: list[asyncio.Task], raised: bool) -> list[Leftover]:
         self.ended, self.raised = loop.time(), raised
-        self.left = [leftover for _, leftover in still_running(exclude=before)]
         self.running_then = [job for job in self.jobs if job.outcome == "running"]
+        live = [leftover for _, leftover in still_running(exclude=before)]
+        self.left = list(live)
+        return live
 
     def took(self, seconds: float) -> bool:
         """Whether the call returned (or raised) ``seconds`` after it began."""

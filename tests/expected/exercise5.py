@@ -76,16 +76,17 @@ WRONG = {
     "wrong_cancel_without_waiting.py": {
         "test_cancels_work_that_takes_too_long_and_leaves_nothing_running": [
             "with_timeout(job(5, 'late'), 2, 'too slow') returned at 2.0 s, but 1 task was still running then: "
-            "job(5, 'late'), cancelled but not stopped yet (it stopped only after with_timeout had returned, at 2.0 s)",
+            "job(5, 'late'), cancelled, but it stopped only after with_timeout had returned, at 2.0 s",
             WAIT_UNTIL_STOPPED,
         ],
-        "test_waits_until_cancelled_work_has_stopped": ["(it stopped only after with_timeout had returned, at 3.0 s)"],
+        "test_waits_until_cancelled_work_has_stopped": [
+            "cancelled, but it stopped only after with_timeout had returned, at 3.0 s"
+        ],
     },
     "wrong_cancel_then_sleep_zero.py": {
         "test_waits_until_cancelled_work_has_stopped": [
             "with_timeout(job(5, 'late', cleanup=1), 2, 'too slow') returned at 2.0 s, but 1 task was still running "
-            "then: job(5, 'late'), cancelled but not stopped yet (it stopped only after with_timeout had returned, "
-            "at 3.0 s)",
+            "then: job(5, 'late'), cancelled, but it stopped only after with_timeout had returned, at 3.0 s",
             "with_timeout(job(5, 'late', cleanup=1), 2, 'too slow')  |####################          |  0.0 s -> 2.0 s",
             WAIT_UNTIL_STOPPED,
         ]

@@ -26,8 +26,8 @@ WRONG = {
     "wrong_cancel_without_waiting.py": {
         "test_waits_until_the_others_have_stopped": [
             "race(job(3, 'slow'), job(1, 'fast'), job(2, 'medium')) returned at 1.0 s, but 2 tasks were still "
-            "running then: job(3, 'slow'), cancelled but not stopped yet (it stopped only after race had returned, "
-            "at 1.0 s); job(2, 'medium'), cancelled but not stopped yet",
+            "running then: job(3, 'slow'), cancelled, but it stopped only after race had returned, at 1.0 s; "
+            "job(2, 'medium'), cancelled, but it stopped only after race had returned, at 1.0 s",
             "cancel() only asks a task to stop",
         ]
     },
@@ -90,8 +90,8 @@ WRONG = {
     "wrong_cancel_then_sleep_zero.py": {
         "test_others_slow_to_stop_are_cancelled_at_once_and_waited_for": [
             "race(job(3, 'slow', cleanup=1), job(1, 'fast'), job(4, 'slower', cleanup=1)) returned at 1.0 s, but 2 "
-            "tasks were still running then: job(3, 'slow'), cancelled but not stopped yet (it stopped only after "
-            "race had returned, at 2.0 s)",
+            "tasks were still running then: job(3, 'slow'), cancelled, but it stopped only after race had returned, "
+            "at 2.0 s",
             WAIT_UNTIL_STOPPED,
         ]
     },

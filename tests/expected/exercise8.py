@@ -1,5 +1,9 @@
 """Realistic wrong answers to exercise8: each must fail these checks, saying these things."""
 
+from grader.leftovers import LEFT_RUNNING, WAIT_UNTIL_STOPPED
+
+CALL_OF_FIVE = "run_workers(['ant', 'bee', 'cat', 'dog', 'eel'], 2)"
+
 # file in tests/submissions/exercise8/ -> {check that must fail: texts its message must contain}
 WRONG = {
     "wrong_task_per_item.py": {
@@ -21,24 +25,21 @@ WRONG = {
             "run_workers.<locals>.one('eel')",
         ],
     },
-    # The message of the kit's one rule for "nothing left running" (grader.expect_nothing_left_running),
-    # the same in exercises 5, 6 and 8 (issue 11); it replaced "2 worker tasks were still running after
+    # The message of the kit's one rule for "nothing left running" (grader.leftovers), the same in
+    # exercises 5, 6 and 8 (issue 11); it replaced "2 worker tasks were still running after
     # run_workers returned; asyncio cancelled them only when the whole program ended".
     "wrong_workers_left_running.py": {
         "test_no_worker_is_left_running": [
-            "run_workers(['ant', 'bee', 'cat', 'dog', 'eel'], 2) returned at 3.0 s, but 2 tasks were still "
-            "running then: worker(<Queue>, {}), which ran on",
+            LEFT_RUNNING.format(call=CALL_OF_FIVE, instant="3.0 s", count="2 tasks were", tasks="worker(<Queue>, {})"),
             "worker(<Queue>, {})                                  |",
             "task.cancel()",
         ],
     },
     "wrong_cancel_without_waiting.py": {
         "test_no_worker_is_left_running": [
-            "run_workers(['ant', 'bee', 'cat', 'dog', 'eel'], 2) returned at 3.0 s, but 2 tasks were still "
-            "running then: worker(<Queue>, {}), cancelled but not stopped yet",
+            LEFT_RUNNING.format(call=CALL_OF_FIVE, instant="3.0 s", count="2 tasks were", tasks="worker(<Queue>, {})"),
             "(cancelled)",
-            "Hint: cancel() only asks a task to stop",
-            "`await asyncio.gather(*tasks, return_exceptions=True)`",
+            f"Hint: {WAIT_UNTIL_STOPPED}",
         ],
     },
     "wrong_one_worker.py": {

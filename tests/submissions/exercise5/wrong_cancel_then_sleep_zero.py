@@ -1,4 +1,4 @@
-# wrong: cancels the work when the time is up and gives it one loop turn (`await asyncio.sleep(0)`) instead of waiting until it has stopped: enough for work that stops at once, not for a finally block that awaits — grader should say "cancelled but not stopped yet"
+# wrong: cancels the work when the time is up and gives it one loop turn (`await asyncio.sleep(0)`) instead of waiting until it has stopped: enough for work that stops at once, not for a finally block that awaits — grader should say "cancelled, but it stopped only after"
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,4 @@
-# wrong: cancels the losers and gives them one loop turn (`await asyncio.sleep(0)`) instead of waiting until they have stopped: enough for a loser that stops at once, not for a finally block that awaits — grader should say "cancelled but not stopped yet"
+# wrong: cancels the losers and gives them one loop turn (`await asyncio.sleep(0)`) instead of waiting until they have stopped: enough for a loser that stops at once, not for a finally block that awaits — grader should say "cancelled, but it stopped only after"
 from __future__ import annotations
 
 import asyncio
