@@ -30,6 +30,7 @@ class _Shown(str):
 
 # A call as made: the function's name and its arguments, each kept as it is (immutable) or shown.
 Call = tuple[str, tuple[object, ...]]
+_NO_CALL: Call = ("", ())
 
 
 class TaskRecord:
@@ -39,7 +40,7 @@ class TaskRecord:
     the label of a recorded call is written out only when it is first read.
     """
 
-    __slots__ = ("_label", "_call", "name", "created", "started", "finished", "cancelled", "error")
+    __slots__ = ("_label", "_function", "_arguments", "name", "created", "started", "finished", "cancelled", "error")
 
     def __init__(
         self,
@@ -52,7 +53,7 @@ class TaskRecord:
         error: BaseException | None = None,
     ) -> None:
         self._label: str | None = label
-        self._call: Call | None = None
+        self._function, self._arguments = _NO_CALL
         self.name, self.created, self.started, self.finished = name, created, started, finished
         self.cancelled, self.error = cancelled, error
 
@@ -61,7 +62,8 @@ class TaskRecord:
         """The record of a task about to run ``coro``, labelled with its call as made: arguments
         that may change while it runs (a dict it fills, say) are written out now."""
         record = cls.__new__(cls)  # set here, not through __init__: a loop makes one per task
-        record._label, record._call, record.name, record.created = None, capture_call(coro), "", created
+        record._function, record._arguments = capture_call(coro)
+        record._label, record.name, record.created = None, "", created
         record.started = record.finished = record.error = None
         record.cancelled = False
         return record
@@ -69,17 +71,17 @@ class TaskRecord:
     @property
     def label(self) -> str:
         if self._label is None:
-            self._label, self._call = format_call(self._call or ("", ())), None
+            self._label = format_call((self._function, self._arguments))
+            self._arguments = ()  # let go of the values
         return self._label
 
     @label.setter
     def label(self, label: str) -> None:
-        self._label, self._call = label, None
+        self._label, (self._function, self._arguments) = label, _NO_CALL
 
     @property
     def function(self) -> str:
-        name = self._call[0] if self._call is not None else self.label
-        return name.split("(", 1)[0]
+        return (self._function or self.label).split("(", 1)[0]
 
     @property
     def pending(self) -> bool:
@@ -99,15 +101,14 @@ def coroutine_label(coro: object) -> str:
 
 def capture_call(coro: object) -> Call:
     """The call that made ``coro``, as cheaply as can be kept: see :func:`format_call`."""
-    name = getattr(coro, "__qualname__", None) or type(coro).__name__
-    code = getattr(coro, "cr_code", None)
-    if code is None:
-        return name, ()
+    try:  # a native coroutine, the common case, without looking up each attribute twice
+        name, code, frame = coro.__qualname__ or type(coro).__name__, coro.cr_code, coro.cr_frame  # type: ignore[attr-defined]
+    except AttributeError:
+        return getattr(coro, "__qualname__", None) or type(coro).__name__, ()
     count = code.co_argcount + code.co_kwonlyargcount
     varargs = code.co_flags & inspect.CO_VARARGS
     if not (count or varargs):
         return name, ()  # nothing to show: its frame's locals need not be read
-    frame = getattr(coro, "cr_frame", None)
     arguments = frame.f_locals if frame is not None else {}
     values = [arguments[n] for n in code.co_varnames[:count] if n in arguments]
     if varargs:  # a wrapper's *args: show what it was given

@@ -152,6 +152,12 @@ def student_tasks(result):
     return result.tasks[1:]
 
 
+def one_per_item(result, items):
+    """Whether each task run_workers started was given one of the items (its label shows it)."""
+    started = student_tasks(result)
+    return len(started) == len(items) and all(any(repr(item) in task.label for item in items) for task in started)
+
+
 def tasks(count, what="task"):
     return f"{count} {what}" if count == 1 else f"{count} {what}s"
 
@@ -261,7 +267,7 @@ def test_fewer_items_than_workers_still_start_every_worker(student, run):
     result = run_pool(run, student.run_workers, items, workers)
     started = len(student_tasks(result))
     if started != workers:
-        hint = START_THEM_ALL if started < workers else ONE_TASK_PER_ITEM
+        hint = ONE_TASK_PER_ITEM if started > workers or one_per_item(result, items) else START_THEM_ALL
         raise Failure(
             f"{result.call} started {tasks(started)}, not {workers}: a pool has exactly `workers` worker tasks, "
             "even when there are fewer items than workers",

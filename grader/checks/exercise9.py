@@ -59,8 +59,12 @@ NO_CANCEL = (
     "asyncio.wait(..., return_when=FIRST_EXCEPTION) followed by cancel(), does). " + GATHER
 )
 OBJECT = (
-    "put the exception object itself in the list (gather(..., return_exceptions=True) does that), "
-    "not str(exc) or a new exception made from it."
+    "put the exception object itself in the list, as gather(..., return_exceptions=True) or an `except` clause "
+    "gives it, not str(exc) or a new exception made from it."
+)
+EVERY_PLACE = (
+    "every job needs its place in the list: a job that failed holds its exception there, in its job's place; "
+    "leave no job out."
 )
 ANY_EXCEPTION = (
     "a fetch may fail with any exception, not only LookupError: catch `Exception` (or let "
@@ -189,9 +193,7 @@ def wrong_list(result, jobs, want):
     """Why the list fetch_all_safe returned is not ``want``, and a hint."""
     got = result.value
     if isinstance(got, list) and len(got) != len(jobs):
-        return f"fetch_all_safe returned {len(got)} result(s) for {len(jobs)} jobs: {plain_repr(got)}", (
-            "every job needs its place in the list: a job that failed holds its exception. " + GATHER
-        )
+        return f"fetch_all_safe returned {len(got)} result(s) for {len(jobs)} jobs: {plain_repr(got)}", EVERY_PLACE
     if isinstance(got, list) and in_another_order(got, want):
         return f"expected {plain_repr(want)}, not {plain_repr(got)}: the results are not in the order of the jobs", (
             IN_ORDER
@@ -204,7 +206,19 @@ def wrong_list(result, jobs, want):
                     f"not the {type(expected).__name__} itself",
                     OBJECT,
                 )
-    return f"expected {plain_repr(want)}, not {plain_repr(got)}", GATHER
+    return f"expected {plain_repr(want)}, not {plain_repr(got)}", hint_for_wrong_items(got, want)
+
+
+def hint_for_wrong_items(got, want):
+    """The hint that fits what stands in the list where ``want`` has something else."""
+    if not isinstance(got, list):
+        return GATHER
+    pairs = [(item, expected) for item, expected in zip(got, want, strict=False) if not same(item, expected)]
+    if any(isinstance(item, asyncio.CancelledError) or item is None for item, _ in pairs):
+        return NO_CANCEL
+    if any(isinstance(item, BaseException) and isinstance(expected, BaseException) for item, expected in pairs):
+        return OBJECT
+    return GATHER
 
 
 def expect_list(result, jobs, want, context=""):

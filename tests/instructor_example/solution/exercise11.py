@@ -1,5 +1,5 @@
 # file: tests/instructor_example/solution/exercise11.py
-"""Reference solution for exercise 5: a countdown.
+"""Reference solution for exercise 11: a countdown.
 
 ``countdown(n)`` prints n, n - 1, ... 1 one second apart, then liftoff.
 Expected for countdown(3): 3 at 0 s, 2 at 1 s, 1 at 2 s, liftoff at 3 s.

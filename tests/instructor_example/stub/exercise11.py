@@ -1,5 +1,5 @@
 # file: tests/instructor_example/stub/exercise11.py
-"""Exercise 5: a countdown.
+"""Exercise 11: a countdown.
 
 Write ``async def countdown(n: int) -> None`` that prints ``n``, ``n - 1``, ...
 ``1``, one number a second, then ``liftoff`` one second after ``1``. Wait with

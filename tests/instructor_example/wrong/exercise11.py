@@ -1,5 +1,5 @@
 # file: tests/instructor_example/wrong/exercise11.py
-"""A realistic wrong answer to exercise 5: all printed at once, no waiting."""
+"""A realistic wrong answer to exercise 11: all printed at once, no waiting."""
 
 import asyncio
 
