@@ -24,6 +24,7 @@ END_TO_END = Target(1.3)
 ALL = Target(1.0, on_value=True)
 MEMORY = Target(80.0, on_value=True)
 FLOOR = "pytest -q, one trivial test"
+MANY_TASKS = Path(__file__).resolve().parent / "many_tasks"
 BARE = "python -c 'import pytest': the part of the floor no pytest grader can avoid"
 
 
@@ -42,6 +43,8 @@ def commands(root: Path, scratch: Path) -> dict[str, tuple[list[str], Path]]:
         "import pytest": ([python, "-c", "import pytest"], floor),
         EXERCISE: ([python, "-m", "grader", EXERCISE, "--from", "solutions"], root),
         "all": ([python, "-m", "grader", "all", "--from", "solutions"], root),
+        "all failing": ([python, "-m", "grader", "all", "--from", "exercises"], root),
+        "100k tasks": ([python, "-m", "grader", EXERCISE, "--from", str(MANY_TASKS), "--format", "json"], root),
     }
 
 
@@ -82,6 +85,8 @@ def rows(root: Path, scratch: Path, exercise_count: int) -> list[Row]:
         Row("3 reference: import pytest", found.wall["import pytest"], "s", found.wall["floor"], FLOOR, None, BARE),
         _wall(found, "all", f"4 grade all, {exercise_count} exercises", ALL),
         _peak(found, "all", "4 peak memory, grade all"),
+        _wall(found, "all failing", f"4 grade all on the stubs (every check fails), {exercise_count} exercises", ALL),
+        _wall(found, "100k tasks", "4 grade exercise3, a correct answer running 100,000 tasks", None),
     ]
     if 1 < exercise_count < TEN:
         made.append(_projected(found.wall, exercise_count))
