@@ -69,6 +69,8 @@ class TimelineWriter(io.TextIOBase):
         self.line_buffering = False
         self.write_through = False
         self._lines: list[Line] = []
+        # Called before each write: reads in what was written to the file descriptor meanwhile.
+        self.before_write: Callable[[], None] | None = None
         self._began: float | None = None  # when the unfinished line began; None: there is none
         self._pieces: list[str] = []
         self._kept = 0
@@ -130,11 +132,15 @@ class TimelineWriter(io.TextIOBase):
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(STR_EXPECTED.format(type=type(text).__name__))
+        if self.before_write is not None:  # output written below Python first: it came first
+            self.before_write()
         with self._lock:
             self._add_text(text)
         return len(text)
 
     def _write_bytes(self, data: bytes, decoder: codecs.IncrementalDecoder) -> None:
+        if self.before_write is not None:
+            self.before_write()
         # Decoded under the lock too, so that bytes from two threads keep the order they came in.
         with self._lock:
             self._add_text(decoder.decode(data))

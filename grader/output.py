@@ -23,6 +23,7 @@ class Output:
         self.stdout = TimelineWriter(self.now, max_lines)
         self.stderr = TimelineWriter(self.now, max_lines, name="<stderr>")
         self._captures: list[Any] = []
+        self._draining = False
 
     def now(self) -> float:
         return self._pinned if self._pinned is not None else self._now()
@@ -53,7 +54,14 @@ class Output:
             os.close(file)
             self._captures.append(FdCapture(fd, writer))
             writer._fd = fd  # `os.write(sys.stdout.fileno(), ...)` then lands where it is read back
+            writer.before_write = self.drain
 
     def drain(self) -> None:
-        for capture in self._captures:
-            capture.drain()
+        if self._draining:  # a drain writes into the timelines, which would drain again
+            return
+        self._draining = True
+        try:
+            for capture in self._captures:
+                capture.drain()
+        finally:
+            self._draining = False

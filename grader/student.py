@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 import shutil
 import tempfile
 import types
@@ -148,6 +149,7 @@ class StudentModule:
         os.chdir(scratch)
         output = Output(limits.max_lines)
         output.capture_descriptors(scratch)
+        _as_a_fresh_process()
         watch = audit.Watch(frozenset({self.__file__}))
         watch.install()
         try:
@@ -234,6 +236,17 @@ class StudentFunction:
 
     def __repr__(self) -> str:
         return f"<student's {self.__name__}>"
+
+
+def _as_a_fresh_process() -> None:
+    """Undo what the judge's own process set up that a program starting afresh would not have:
+    handlers on the root logger (pytest's, when the judge runs inside a test session), which would
+    make the student's ``logging.basicConfig(...)`` do nothing."""
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        for handler in list(logging.root.handlers):
+            logging.root.removeHandler(handler)
+        logging.root.setLevel(logging.WARNING)
 
 
 def _close_unrun(args: tuple, kwargs: dict) -> None:

@@ -39,7 +39,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import thread as pool_threads
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -61,7 +60,6 @@ WAITED_PAST_LIMIT = "It got there waiting, with a timeout, for threads that neve
 # Real seconds a blocked thread sleeps between looks at the virtual clock.
 SLICE = 0.005
 
-_IDLE_WORKER_LINE = "work_queue.get(block=True)"
 _ITEM = "  - "
 
 
@@ -231,41 +229,29 @@ def _block(state: _State, wait: _Wait, attempt: Callable[[float], bool]) -> bool
 def _settle(state: _State) -> None:
     """When every thread is blocked: on to the earliest timeout, or, with none, a deadlock."""
     now = state.clock.ticks
-    current = sys._current_frames()
     deadlines = []
     for thread in threading.enumerate():
         wait = state.waits.get(thread)
-        if wait is not None and wait.blocked(now):
-            if wait.deadline is not None:
-                deadlines.append(wait.deadline)
-        elif not _idle_pool_worker(thread, current):
-            return  # it may still wake one of the others
+        if wait is None or not wait.blocked(now):
+            # It may still wake one of the others. (So may an idle pool worker, for all anyone
+            # can see: its wait is in C, and its frame looks the same a moment after a job came.)
+            return
+        if wait.deadline is not None:
+            deadlines.append(wait.deadline)
     if not deadlines:
-        raise ThreadDeadlock(
-            THREADS_DEADLOCK.format(time=state.clock.time(), threads=_describe_threads(state, current))
-        )
+        threads = _describe_threads(state, sys._current_frames())
+        raise ThreadDeadlock(THREADS_DEADLOCK.format(time=state.clock.time(), threads=threads))
     limit = to_ticks(state.box.limits.time_limit)
     state.clock.advance_to(min(min(deadlines), limit) / TICKS_PER_SECOND)
     if min(deadlines) > limit:
         raise TimeLimitExceeded(TIME_LIMIT.format(limit=state.box.limits.time_limit, tasks=WAITED_PAST_LIMIT))
 
 
-def _idle_pool_worker(thread: threading.Thread, current: dict[int, Any]) -> bool:
-    """A ThreadPoolExecutor worker waiting for a job, with none in its queue: only another thread
-    can give it one. (A worker just handed a job still shows the same line: its queue isn't empty.)"""
-    frame = current.get(thread.ident or -1)
-    if frame is None or frame.f_code is not pool_threads._worker.__code__:
-        return False
-    jobs = pool_threads._threads_queues.get(thread)
-    at_the_wait = _IDLE_WORKER_LINE in linecache.getline(frame.f_code.co_filename, frame.f_lineno)
-    return at_the_wait and jobs is not None and jobs.empty()
-
-
 def _describe_threads(state: _State, current: dict[int, Any]) -> str:
     lines = ["Threads waiting:"]
     for thread in threading.enumerate():
         frame = current.get(thread.ident or -1)
-        if frame is None or _idle_pool_worker(thread, current):
+        if frame is None:
             continue
         who = "the calling thread" if thread is state.caller else "another thread"
         lines.append(f"{_ITEM}{who} is waiting at {_frame_place(frame, state.box.student_files)}")
@@ -291,12 +277,24 @@ def _is_foreign(self: OutsideWakers, thread: threading.Thread) -> bool:
     """Whether ``thread`` may still wake a loop: a blocked wait can't, the calling thread can."""
     state = _state
     if state is not None and thread is not threading.current_thread():
-        wait = state.waits.get(thread)
-        if wait is not None:
-            return not wait.blocked(state.clock.ticks)
+        if thread in state.waits:
+            return not _holds_still(state, thread, state.clock.ticks)
         if thread is state.caller and thread.is_alive():
             return True
     return _original(OutsideWakers, "_is_foreign")(self, thread)
+
+
+def _holds_still(state: _State, thread: threading.Thread, now: int, seen: tuple = ()) -> bool:
+    """Whether ``thread`` can do nothing until this thread (a loop's) does: it is blocked in a wait,
+    and if it joins a thread, that one is this thread, or holds still too. (A thread joining one
+    that works, a pool's worker, say, will be back soon.)"""
+    wait = state.waits.get(thread)
+    if wait is None or not wait.blocked(now):
+        return False
+    target = wait.target
+    if target is None or target is threading.current_thread() or target in seen:
+        return True
+    return _holds_still(state, target, now, (*seen, thread))
 
 
 def _jump_to_next_timer(self: VirtualEventLoop) -> None:

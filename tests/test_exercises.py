@@ -39,15 +39,25 @@ def _every_file(exercise: str) -> list[Path]:
     ]
 
 
+class Graded(dict):
+    """Every file of an exercise, graded the first time one of them is asked for: one pytest
+    session per exercise, and only for the exercises a run selects."""
+
+    def __init__(self, tmp_path_factory) -> None:
+        super().__init__()
+        self._factory = tmp_path_factory
+
+    def __missing__(self, path: Path) -> ExerciseResult:
+        exercise = path.stem if path.parent.name in ("solutions", "exercises") else path.parent.name
+        files = _every_file(exercise)
+        folder = self._factory.mktemp(exercise)
+        self.update(zip(files, grade_files(folder, files, exercise), strict=True))
+        return self[path]
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory) -> dict[Path, ExerciseResult]:
-    """Every file of every exercise, graded once: one pytest session per exercise."""
-    results = {}
-    for exercise in EXERCISES:
-        files = _every_file(exercise)
-        folder = tmp_path_factory.mktemp(exercise)
-        results.update(zip(files, grade_files(folder, files, exercise), strict=True))
-    return results
+    return Graded(tmp_path_factory)
 
 
 def _right_submissions():

@@ -3,7 +3,9 @@ not blocking the loop, and hints for errors that are the symptom of a known mist
 
 import asyncio
 import dataclasses
+import logging
 import re
+from contextlib import contextmanager
 
 from grader import (
     TOLERANCE,
@@ -42,12 +44,29 @@ def explained(run):
     ``@pytest.fixture def run(run): return explained(run)``."""
 
     def run_(function, *args, allow_error=False, **kwargs):
-        result = run(function, *args, allow_error=True, **kwargs)
+        with root_logger_of_a_fresh_process():
+            result = run(function, *args, allow_error=True, **kwargs)
         if not allow_error:
             expect_no_error(result)
         return result
 
     return run_
+
+
+@contextmanager
+def root_logger_of_a_fresh_process():
+    """A sandbox is a fork of the judge, and inherits its root logger. `grade`'s judge has no
+    handler on it, but a judge inside another pytest session (the kit's own tests grade in
+    process) has pytest's, and then a student's ``logging.basicConfig(stream=sys.stdout)`` does
+    nothing. Forked with none, the student's code finds the logger a fresh program would.
+    (A work-around: the sandbox itself should start from a fresh root logger.)"""
+    root = logging.getLogger()
+    handlers = root.handlers[:]
+    root.handlers.clear()
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
 
 
 def expect_times(result, expected, time_help=None, text_help=None, context=""):
@@ -70,28 +89,30 @@ PRINTED_LATE = "{text!r} was printed at {actual}, expected at {expected}"
 NEVER_PRINTED = "your program never printed {text!r}"
 
 
-def expect_printed_at(result, wanted, timeline, time_help=None, text_help=None):
-    """Each ``(time, text)`` of ``wanted`` was printed (its first time) at that time: only when, not
-    the order of the lines or the other lines, which are other checks' business. ``timeline`` is
-    the whole expected timeline, shown beside the program's."""
-    texts = [line.text for line in result.lines]
+def expect_printed_at(result, wanted, timeline, time_help=None, text_help=None, context=""):
+    """Each ``(time, text)`` of ``wanted`` was printed at that time (a text given twice: its first
+    time, then its second): only when, not the order of the lines or the other lines, which are
+    other checks' business. ``timeline`` is the whole expected timeline, shown beside the
+    program's; ``context`` leads the rationale (the call, when it is not the plain one)."""
     shown = [Line(float(time), text) for time, text in timeline]
+    seen: dict = {}
     for time, text in wanted:
-        if text not in texts:
-            raise Failure(
-                NEVER_PRINTED.format(text=text),
-                help=text_help,
-                details=side_by_side(shown, result.lines, None),
-                notes=result.notes(),
-            )
-        line = result.lines[texts.index(text)]
-        if abs(line.time - time) > TOLERANCE:
-            raise Failure(
-                PRINTED_LATE.format(text=text, actual=seconds(line.time), expected=seconds(time)),
-                help=time_help,
-                details=side_by_side(shown, result.lines, texts.index(text)),
-                notes=result.notes(),
-            )
+        places = [index for index, line in enumerate(result.lines) if line.text == text]
+        nth = seen[text] = seen.get(text, -1) + 1
+        if nth >= len(places):
+            rationale, hint, marked = NEVER_PRINTED.format(text=text), text_help, None
+        elif abs(result.lines[places[nth]].time - time) > TOLERANCE:
+            actual = seconds(result.lines[places[nth]].time)
+            rationale = PRINTED_LATE.format(text=text, actual=actual, expected=seconds(time))
+            hint, marked = time_help, places[nth]
+        else:
+            continue
+        raise Failure(
+            f"{context}: {rationale}" if context else rationale,
+            help=hint,
+            details=side_by_side(shown, result.lines, marked),
+            notes=result.notes(),
+        )
 
 
 def check_say_after(student, run):
@@ -138,6 +159,29 @@ def later_and_again(function):
 
 def later_and_again_label(name: str) -> str:
     return LATER_AND_AGAIN.format(name=name, later=seconds(LATER))
+
+
+WAITS_FROM_THE_CALL = (
+    "{call} kept time when it was called at 0 s, but not when called at {later} or a second time: wait "
+    "durations from the moment it is called (`await asyncio.sleep(delay)`), not until instants worked out in "
+    "advance (at import, or fixed loop times such as `loop.call_at(1, ...)`)."
+)
+
+
+def expect_same_later_and_again(run, main, wanted, timeline, took, normalize=None):
+    """Call ``main()`` at ``LATER`` s, then again once it has returned, in one process: each line of
+    ``wanted`` (as printed by a call made at 0 s that takes ``took`` s; ``timeline``: all its lines,
+    to show) comes at that time after each call's start. Meant after a check that the call at 0 s
+    was right: so a failure here shows that main() depends on when, or how often, it runs."""
+    label = later_and_again_label("main()")
+    result = run(later_and_again(main), label=label)
+    if normalize is not None:
+        result = normalize(result)
+    starts = (LATER, LATER + took)
+    wanted_later = [(start + time, text) for start in starts for time, text in wanted]
+    timeline_later = [(start + time, text) for start in starts for time, text in timeline]
+    hint = WAITS_FROM_THE_CALL.format(call="main()", later=seconds(LATER))
+    expect_printed_at(result, wanted_later, timeline_later, time_help=hint, context=label)
 
 
 # -- clock lines: `started at HH:MM:SS` and `finished at HH:MM:SS` --------------------------------

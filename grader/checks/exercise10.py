@@ -129,7 +129,7 @@ NEVER_RAN = "{where}, {call} {did} without running the coroutine: {sample} never
 NOT_FINISHED = "{where}, {call} returned {value} at {at} s, before {sample} had finished (it ends at {end:g} s)"
 NEVER_RETURNED = "{where}, {call} never returned: it was still waiting at {place} (`{source}`)"
 STOPPED = "{where}, {call} never returned: {error}"
-STOPPED_AT = "It was running {place}: `{source}`"
+STOPPED_AT = "It was at {place}: `{source}`"
 OWN_LOOP = (
     ". Waiting there blocks the very loop that is running it, so nothing that loop should run can happen "
     "(a deadlock), and the grader stopped it."
@@ -287,7 +287,8 @@ def never_returned(tried):
     rationale = NEVER_RETURNED.format(where=tried.where, call=result.call, place=place, source=place.source)
     if isinstance(result.error, OutOfRealTime):
         details = STOPPED_AT.format(place=place, source=place.source)
-        return Failure(STOPPED.format(where=tried.where, call=result.call, error=result.error), details=details)
+        rationale = STOPPED.format(where=tried.where, call=result.call, error=result.error)
+        return Failure(rationale, details=details, notes=result.notes())
     waiting = len(result.error.waiting())
     if waiting == 1 and tried.in_a_loop:
         return Failure(rationale + OWN_LOOP, help=BLOCKED, notes=result.notes())

@@ -10,13 +10,15 @@ Boundaries of the contract (``say_after(delay, what)``; ``main()`` prints ``star
   wants every `started at` / `finished at` line to show the clock at the instant it is printed.
   A reading kept at import (a module-level variable, a default argument) shows 09:00:00 at 5 s;
   a reading taken once and printed twice shows in the call at 0 s.
-- A second call in the same process: the same check's second call (its errors too, such as a
-  coroutine made once at import and awaited again). The timing of a later or second call is not
-  checked apart: say_after waits a duration, and nothing in this contract depends on when
-  main() starts except the clock strings.
+- A second call in the same process, and its timing: "hello comes at 1 s and world at 3 s"
+  also calls main() at 5 s and then again at once, and wants hello and world 1 s and 3 s after
+  each call's start (a wait until an instant worked out at import, or a fixed loop time, fails).
+  Its errors too (a coroutine made once at import and awaited again) fail there.
 - The times are checked apart from the clock strings ("hello comes at 1 s and world at 3 s"
-  blanks the readings), so that a stale reading is reported under the clock's check, and a
-  timing hint is given only when the lines are right but late or early.
+  blanks the readings, and times hello and world only, not the order of the lines), so that a
+  stale reading is reported under the clock's check and a misplaced `started at` under the
+  lines' check; a timing hint is given only on evidence (say_after printing before its delay,
+  calls that overlapped, a say_after never awaited).
 - Blocking (``time.sleep``) moves the virtual clock like a real wait: "other tasks keep running
   while main() waits" runs a ticker beside main().
 """
@@ -33,6 +35,7 @@ from grader.checks.common import (
     check_not_blocking,
     check_say_after,
     expect_printed_at,
+    expect_same_later_and_again,
     explained,
     is_clock_line,
     never_awaited,
@@ -107,6 +110,8 @@ def test_hello_after_one_second_and_world_after_three(student, run):
     timeline = [(0, LINES[0]), (1, "hello"), (3, "world"), (3, LINES[3])]
     wanted = [(1, "hello"), (3, "world")]
     expect_printed_at(result, wanted, timeline, time_help=why(result, calls), text_help=lines_hint(result, calls))
+    # Right at 0 s: so if it goes wrong later, or on a second call, main() depends on when it runs.
+    expect_same_later_and_again(run, student.main, wanted, timeline, 3.0, normalize=blank_clocks)
 
 
 @check(points=1)

@@ -7,14 +7,15 @@ and say_after(2, 'world') as tasks, prints ``started at``, awaits both, prints `
 - A clock string read at import, and a start later than 0 s: "started at and finished at show
   the time ..." calls main() at 0 s, then at 5 s and again at once in the same process, and
   wants every `started at` / `finished at` line to show the clock at the instant it is printed.
-- A second call in the same process: the same check's second call. Its timing is not checked
-  apart: the tasks wait durations, and nothing in this contract depends on when main() starts
-  except the clock strings.
+- A second call in the same process, and its timing: "hello comes at 1 s and world at 2 s"
+  also calls main() at 5 s and then again at once, and wants hello and world 1 s and 2 s after
+  each call's start (say_after waiting until `delay` s after a start read at import fails).
 - Equal delays, or the longer call first, are left out: main()'s calls are fixed by the exercise,
   and "right_await_task2_first" (awaiting the longer task first) is among the right answers.
-- The times are checked apart from the clock strings, and every hint rests on evidence from the
-  run: a blocking call (time.sleep), tasks left unfinished, tasks made one after the other,
-  calls awaited one after the other without tasks, say_after printing before its delay.
+- The times are checked apart from the clock strings (and only those of hello and world, not
+  the order of the lines), and every hint rests on evidence from the run: a blocking call
+  (time.sleep), tasks left unfinished, tasks made one after the other, calls awaited one after
+  the other without tasks, say_after printing before its delay.
 """
 
 import pytest
@@ -27,6 +28,7 @@ from grader.checks.common import (
     check_clock_lines,
     check_say_after,
     expect_printed_at,
+    expect_same_later_and_again,
     explained,
     printed_before_its_delay,
 )
@@ -109,6 +111,8 @@ def test_hello_after_one_second_and_world_after_two(student, run):
     timeline = [(0, LINES[0]), (1, "hello"), (2, "world"), (2, LINES[3])]
     wanted = [(1, "hello"), (2, "world")]
     expect_printed_at(result, wanted, timeline, time_help=why(result, calls), text_help=lines_hint(result, calls))
+    # Right at 0 s: so if it goes wrong later, or on a second call, main() depends on when it runs.
+    expect_same_later_and_again(run, student.main, wanted, timeline, 2.0, normalize=blank_clocks)
 
 
 @check(points=1)

@@ -110,18 +110,26 @@ def same_values(value, expected) -> bool:
     return isinstance(value, list) and sorted(map(plain_repr, value)) == sorted(map(plain_repr, expected))
 
 
-def values_hint(value, expected):
-    """The hint the returned ``value`` itself supports, when it isn't ``expected``."""
+def values_hint(value, jobs):
+    """The hint the returned ``value`` itself supports, when it isn't the values of ``jobs``."""
+    expected = [job_value for _, job_value in jobs]
     if returned_awaitables(value):
         return AWAIT_THEM
     if same_values(value, expected):
         return IN_ORDER
     if len(expected) == 1 and value == expected[0]:
         return A_LIST
-    shown, wanted = set(map(plain_repr, value)) if isinstance(value, list) else None, set(map(plain_repr, expected))
-    if shown is not None and len(value) < len(expected) and shown <= wanted:
+    if dropped_alike(value, jobs):
         return ONE_VALUE_A_JOB
     return None
+
+
+def dropped_alike(value, jobs) -> bool:
+    """``value`` has one value for each distinct job, value or delay: jobs that look alike were dropped."""
+    if not isinstance(value, list) or len(value) >= len(jobs):
+        return False
+    distinct = {len(set(jobs)), len({job_value for _, job_value in jobs}), len({delay for delay, _ in jobs})}
+    return len(value) in distinct and set(map(plain_repr, value)) <= {plain_repr(v) for _, v in jobs}
 
 
 def time_hint(result, calls):
@@ -144,7 +152,7 @@ def test_returns_the_values_in_the_order_of_jobs(student, run):
     """fetch_all returns the values in the order of the jobs, not the order they finish in"""
     result = run(student.fetch_all, JOBS)
     if result.value != VALUES:
-        raise Mismatch(VALUES, result.value, help=values_hint(result.value, VALUES), notes=result.notes())
+        raise Mismatch(VALUES, result.value, help=values_hint(result.value, JOBS), notes=result.notes())
 
 
 @check(points=2)
@@ -189,7 +197,7 @@ def test_uses_the_given_fetch(student, run):
     spy(student, "fetch", fetch_slowly)
     result = run(student.fetch_all, JOBS)
     if not same_values(result.value, [value.upper() for value in VALUES]):
-        hint = THEIR_VALUES if same_values(result.value, VALUES) else values_hint(result.value, VALUES)
+        hint = THEIR_VALUES if same_values(result.value, VALUES) else values_hint(result.value, JOBS)
         raise Failure(WITH_OUR_FETCH.format(value=plain_repr(result.value)), help=hint, notes=result.notes())
 
 
@@ -206,7 +214,7 @@ def test_edge_cases_return_every_value_in_the_longest_delay(student, run):
         if result.value != expected:
             raise Failure(
                 RETURNED.format(call=result.call, value=plain_repr(result.value), expected=plain_repr(expected)),
-                help=values_hint(result.value, expected),
+                help=values_hint(result.value, jobs),
                 notes=result.notes(),
             )
         expect_duration(result, max(delay for delay, _ in jobs), help=time_hint(result, calls), details=calls.chart())

@@ -61,10 +61,15 @@ FIRST_COMPLETED = (
     "`done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)`."
 )
 WAITED_FOR_ALL = (
-    "race waited until every awaitable had finished, as asyncio.gather does, and asyncio.wait with its "
-    "default return_when=ALL_COMPLETED: pass `return_when=asyncio.FIRST_COMPLETED` to asyncio.wait."
+    "race returned only once every awaitable had finished: return as soon as the first has, with "
+    "`asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)` (asyncio.gather, and asyncio.wait with its "
+    "default return_when=ALL_COMPLETED, wait for all of them)."
 )
 CANCEL_OTHERS = "once one has finished, call .cancel() on every other task."
+BLOCKED = (
+    "wait with `await` (asyncio.wait, asyncio.sleep), never with time.sleep(): while time.sleep() runs, "
+    "nothing else can, not even the awaitables."
+)
 ALL_AT_ONCE = (
     "cancel every other task first (a loop of .cancel() calls), then wait for all of them together: "
     "`await asyncio.gather(*others, return_exceptions=True)`. Cancelling and awaiting one task at a time "
@@ -165,8 +170,10 @@ def near(instant: float | None, expected: float) -> bool:
     return instant is not None and abs(instant - expected) <= TOLERANCE
 
 
-def timing_help(watch: Watch) -> str | None:
-    """The hint for a race that returned late, from what became of the jobs."""
+def timing_help(result: Run, watch: Watch) -> str | None:
+    """The hint for a race that returned late or wrong, from what the run shows."""
+    if result.blocking:
+        return BLOCKED
     if any(job.started is None for job in watch.jobs):
         return FIRST_COMPLETED  # they were awaited one after another, not raced
     ends = [job.finished for job in watch.jobs]
@@ -195,7 +202,7 @@ def test_returns_the_result_of_the_first_to_finish(student, run):
         rationale += f" (that was the result of {source.label}, which finished at {seconds(source.finished)})"
     raise Failure(
         rationale,
-        help=VALUE_NOT_RESULT[kind] if kind else timing_help(watch),
+        help=VALUE_NOT_RESULT[kind] if kind else timing_help(result, watch),
         details=chart(watch),
         notes=result.notes(),
     )
@@ -225,7 +232,7 @@ def test_returns_as_soon_as_the_first_finishes(student, run):
         )
     else:
         rationale = f"race returned at {seconds(watch.ended)}, not at 1.0 s, when job(1, 'fast') finishes"
-    raise Failure(rationale, help=timing_help(watch), details=chart(watch), notes=result.notes())
+    raise Failure(rationale, help=timing_help(result, watch), details=chart(watch), notes=result.notes())
 
 
 @check(points=1)
@@ -339,7 +346,12 @@ def test_an_exception_from_the_first_to_finish_is_raised(student, run):
         rationale = not_cancelled(watch, "raised")
         if rationale is None:
             return
-    help = VALUE_NOT_RESULT[kind] if result.error is None and kind else RAISE_IT
+    if result.error is None and kind:
+        help = VALUE_NOT_RESULT[kind]
+    elif failing.started is None:  # it was never raced, so it never got to raise
+        help = timing_help(result, watch)
+    else:
+        help = RAISE_IT
     raise Failure(rationale, help=help, details=chart(watch), notes=result.notes())
 
 
@@ -355,7 +367,7 @@ def test_takes_tasks_and_futures(student, run):
         raise Failure(
             f"{watch.label} returned {shown(result.value)} at {seconds(watch.ended)}; "
             f"expected 'fast' at 1.0 s, when {fast.label} finished",
-            help=VALUE_NOT_RESULT[kind] if kind else timing_help(watch),
+            help=VALUE_NOT_RESULT[kind] if kind else timing_help(result, watch),
             details=chart(watch),
             notes=result.notes(),
         )
@@ -387,7 +399,7 @@ def expect_one_of(result: Run, watch: Watch, values: list[str]) -> None:
     kind = kind_of(result.value)
     raise Failure(
         f"{watch.label} returned {shown(result.value)} at {seconds(watch.ended)}; expected {expected} at 1.0 s: {why}",
-        help=VALUE_NOT_RESULT[kind] if kind else timing_help(watch),
+        help=VALUE_NOT_RESULT[kind] if kind else timing_help(result, watch),
         details=chart(watch),
         notes=result.notes(),
     )
@@ -411,7 +423,8 @@ def test_a_second_race_starts_afresh(student, run):
     if result.value == "a":
         expect_work_ran(result, later, details=chart(later))
     alone, watch = run_race(run, student, Job(2, "b"), Job(1, "a"))
-    fine_alone = alone.error is None and alone.value == "a" and watch.jobs[1].outcome == "returned"
+    fine_alone = alone.error is None and alone.value == "a" and watch.took(1.0) and watch.jobs[1].outcome == "returned"
+    kind = kind_of(result.value)
     rationale = NOT_AFRESH.format(
         call=later.label,
         first=earlier.label,
@@ -423,7 +436,7 @@ def test_a_second_race_starts_afresh(student, run):
     )
     raise Failure(
         rationale + (" (on its own, it returns 'a')" if fine_alone else ""),
-        help=AFRESH if fine_alone else None,
+        help=AFRESH if fine_alone else VALUE_NOT_RESULT[kind] if kind else None,
         details=chart(later),
         notes=result.notes(),
     )

@@ -40,6 +40,7 @@ from grader import (
     check,
     expect_duration,
     in_creation_order,
+    known_mistake,
     plain_repr,
     run_in_each_order,
     seconds,
@@ -106,11 +107,6 @@ ONE_IS_ALLOWED = (
 ALL_FIT = "with limit=10 all 3 downloads fit in at once: nothing should hold any of them back."
 NO_URLS = "with no URLs there is nothing to download: return []."
 NO_URLS_AT_ONCE = "with no URLs nothing should wait: return [] at once."
-WAIT_ON_NOTHING = (
-    "asyncio.wait() raises ValueError when it is given no tasks at all: with no URLs, return [] before waiting "
-    "(`if not urls: return []`)."
-)
-EMPTY_WAIT = "Tasks/Futures is empty"  # what asyncio.wait() says when given an empty set
 KEPT_PAGES = (
     "make the list of pages inside download_all: a list kept at module level (or as a default argument) still "
     "holds the pages of the call before."
@@ -376,8 +372,7 @@ def test_no_urls_return_an_empty_list_at_once(student, run):
     """download_all([], 3) returns [] at once"""
     result = run(student.download_all, [], 3, allow_error=True)
     if result.error is not None:
-        empty_wait = isinstance(result.error, ValueError) and EMPTY_WAIT in str(result.error)
-        raise Failure(result.describe_error(), help=WAIT_ON_NOTHING if empty_wait else None, notes=result.notes())
+        raise Failure(result.describe_error(), help=known_mistake(result), notes=result.notes())
     if result.value != [] or not isinstance(result.value, list):
         raise Mismatch([], result.value, help=NO_URLS, notes=result.notes())
     expect_duration(result, 0.0, help=NO_URLS_AT_ONCE)

@@ -36,6 +36,7 @@ from grader import (
     expect_nothing_left_running,
     in_creation_order,
     is_coroutine,
+    known_mistake,
     plain_repr,
     spy,
     task_chart,
@@ -114,7 +115,7 @@ def run_pool(run, function, *args, label=None):
     """Run ``function`` (run_workers, or a check's wrapper of it) and fail with the student's error, if any."""
     result = run(function, *args, allow_error=True, label=label)
     if result.error is not None:
-        hint = stuck_hint(result.error) if isinstance(result.error, Deadlock) else None
+        hint = stuck_hint(result.error) if isinstance(result.error, Deadlock) else known_mistake(result)
         raise Failure(result.describe_error(), help=hint, notes=result.notes())
     return result
 

@@ -32,6 +32,7 @@ from grader import (
     expect_duration,
     in_creation_order,
     keep,
+    known_mistake,
     plain_repr,
     run_in_each_order,
     seconds,
@@ -160,7 +161,7 @@ def run_safe(run, function, jobs, each_order=False):
 def fail_if_raised(result, jobs, raised=(), hint=None):
     if result.error is not None:
         rationale, trace = raised_instead(result, jobs, raised)
-        hint = hint_for_raising(result.error, raised) or hint
+        hint = hint_for_raising(result.error, raised) or known_mistake(result) or hint
         raise Failure(rationale, help=hint, details=trace, notes=result.notes())
 
 
@@ -214,7 +215,7 @@ def hint_for_wrong_items(got, want):
     if not isinstance(got, list):
         return GATHER
     pairs = [(item, expected) for item, expected in zip(got, want, strict=False) if not same(item, expected)]
-    if any(isinstance(item, asyncio.CancelledError) or item is None for item, _ in pairs):
+    if any(isinstance(item, asyncio.CancelledError) for item, _ in pairs):
         return NO_CANCEL
     if any(isinstance(item, BaseException) and isinstance(expected, BaseException) for item, expected in pairs):
         return OBJECT
@@ -329,7 +330,7 @@ def test_every_fetch_failing_with_any_exception_gives_a_list_of_them(student, ru
         hint = hint_for_raising(error, raised.values())
         raise Failure(context + rationale, help=hint, details=trace, notes=result.notes())
     if error is not None:
-        hint = NEVER_RAISE if returns_once_one_succeeds(run, student) else None
+        hint = known_mistake(result) or (NEVER_RAISE if returns_once_one_succeeds(run, student) else None)
         raise Failure(result.describe_error(), help=hint, notes=result.notes())
     expect_list(result, ALL_FAIL, [raised[value] for _, value in ALL_FAIL], context=context)
 

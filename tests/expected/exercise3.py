@@ -1,6 +1,6 @@
 """Realistic wrong answers to exercise3: each must fail these checks, saying these things."""
 
-from grader.checks.common import READ_AT_IMPORT, READ_ONCE
+from grader.checks.common import READ_AT_IMPORT, READ_ONCE, WAITS_FROM_THE_CALL
 from grader.checks.exercise3 import AWAIT_BOTH, BLOCKED, CREATE_BOTH_FIRST, START_BOTH, STARTED_FIRST
 from grader.mistakes import RUN_IN_A_RUNNING_LOOP
 
@@ -84,6 +84,14 @@ WRONG = {
             "'finished at 09:00:00' was printed at 2.0 s, when the clock read 09:00:02",
             ">   2.0 s  finished at 09:00:02     2.0 s  finished at 09:00:00",
             "Hint: " + READ_ONCE,
+        ],
+    },
+    # A schedule read at import: right at 0 s, wrong when main() is called later, or again.
+    "wrong_schedule_from_import.py": {
+        "test_hello_after_one_second_and_world_after_two": [
+            f"{LATER}: 'hello' was printed at 5.0 s, expected at 6.0 s",
+            ">   6.0 s  hello                    5.0 s  hello",
+            "Hint: " + WAITS_FROM_THE_CALL.format(call="main()", later="5.0 s"),
         ],
     },
 }

@@ -123,7 +123,7 @@ WRONG = {
     "wrong_wait_all_completed.py": {
         "test_returns_as_soon_as_the_first_finishes": [
             "race returned at 3.0 s, but the first awaitable finished at 1.0 s",
-            "pass `return_when=asyncio.FIRST_COMPLETED` to asyncio.wait",
+            "return as soon as the first has, with `asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)`",
         ],
         "test_returns_the_result_of_the_first_to_finish": ["race returned 'slow'; expected 'fast'"],
     },

@@ -1,5 +1,7 @@
 """Realistic wrong answers to exercise7: each must fail these checks, saying these things."""
 
+from grader.mistakes import WAIT_FOR_NOTHING
+
 # file in tests/submissions/exercise7/ -> {check that must fail: texts its message must contain}
 WRONG = {
     "wrong_semaphore_per_download.py": {
@@ -85,9 +87,10 @@ WRONG = {
     },
     "wrong_wait_on_no_urls.py": {
         "test_no_urls_return_an_empty_list_at_once": [
-            "download_all([], 3) raised ValueError: Set of Tasks/Futures is empty.",
+            "download_all([], 3) raised ValueError: Set of ",  # "Set of coroutines/Futures is empty." on 3.10
+            "Futures is empty.",
             "await asyncio.wait(running)",
-            "Hint: asyncio.wait() raises ValueError when it is given no tasks at all: with no URLs, return []",
+            f"Hint: {WAIT_FOR_NOTHING}",
         ],
     },
     "wrong_no_urls_before_limit.py": {

@@ -2,6 +2,8 @@
 
 import sys
 
+from grader.mistakes import WAIT_FOR_NOTHING
+
 # file in tests/submissions/exercise9/ -> {check that must fail: texts its message must contain}
 WRONG = {
     "wrong_plain_gather.py": {
@@ -102,6 +104,13 @@ WRONG = {
             "the second call, fetch_all_safe([(1, 'a'), (2, 'c')]), returned ['a', LookupError('!b'), 'a', 'c']: "
             "the results of the first call are still in it",
             "Hint: make the result list inside fetch_all_safe",
+        ],
+    },
+    "wrong_wait_on_no_jobs.py": {
+        "test_no_jobs_return_an_empty_list_at_once": [
+            "fetch_all_safe([]) raised ValueError: Set of ",  # "Set of coroutines/Futures is empty." on 3.10
+            "await asyncio.wait(tasks)",
+            f"Hint: {WAIT_FOR_NOTHING}",
         ],
     },
 }
