@@ -166,7 +166,7 @@ def _supervise(pid: int, fd: int, dump_fd: int, timeout: float) -> Reply:
             reply.timed_out = True
             reply.stuck_at = _where_stuck(pid, dump_fd)
         else:  # the pipe closed first: the child is on its way out, or closed it itself
-            _wait_briefly(pid, reply)
+            _wait_briefly(pid, pidfd, reply)
     if pidfd is not None:
         os.close(pidfd)
     if not reply.problem and not reply.timed_out:
@@ -204,10 +204,11 @@ def _has_exited(pid: int, reply: Reply) -> bool:
     return bool(done)
 
 
-def _wait_briefly(pid: int, reply: Reply) -> None:
+def _wait_briefly(pid: int, pidfd: int | None, reply: Reply) -> None:
     deadline = _monotonic() + GRACE
     while not _has_exited(pid, reply) and _monotonic() < deadline:
-        select.select([], [], [], 0.005)
+        # A pidfd becomes readable the moment the child exits; without one, look every 1 ms.
+        select.select([pidfd] if pidfd is not None else [], [], [], 0.001 if pidfd is None else GRACE)
 
 
 def _how(status: int) -> str:

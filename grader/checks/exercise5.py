@@ -41,6 +41,7 @@ from grader import (
     Failure,
     FutureJob,
     Job,
+    Opaque,
     Run,
     SlowToStopJob,
     TaskJob,
@@ -138,8 +139,13 @@ def at(instant: float | None) -> str:
 
 
 def fate(job: Job) -> str:
-    """``returned at 6.0 s``: how a job that started ended."""
-    return "was still running" if job.finished is None else f"{job.outcome} at {seconds(job.finished)}"
+    """``returned 'late' at 6.0 s``: how a job ended (or that it never started)."""
+    if job.started is None:
+        return "never started"
+    if job.finished is None:
+        return "was still running"
+    what = f"returned {plain_repr(job.value)}" if job.outcome == "returned" else job.outcome
+    return f"{what} at {seconds(job.finished)}"
 
 
 def near(instant: float | None, expected: float) -> bool:
@@ -155,11 +161,12 @@ def blocked_or(result: Run, otherwise: str | None) -> str | None:
     return BLOCKED if result.blocking else otherwise
 
 
-def wrong_value_help(result: Run, watch: Watch, otherwise: str) -> str:
+def wrong_value_help(result: Run, otherwise: str) -> str:
     """The hint for a call that returned the wrong thing, from what the run shows."""
     if result.blocking:
         return BLOCKED
-    if is_coroutine(result.value) or getattr(result.value, "is_a", lambda *names: False)("Task", "Future"):
+    value = result.value
+    if is_coroutine(value) or (isinstance(value, Opaque) and value.type_name.endswith(("Task", "Future"))):
         return RESULT_NOT_AWAITABLE
     return otherwise
 
@@ -174,12 +181,9 @@ def test_returns_the_result_of_work_that_finishes_in_time(student, run):
         return
     if result.value == "done":
         expect_work_ran(result, watch, help=blocked_or(result, WAIT_FOR), details=chart(watch))
-    ran = "never started" if job.started is None else f"{job.outcome} at {at(job.finished)}"
-    if job.outcome == "returned":
-        ran = f"returned 'done' at {at(job.finished)}"
     raise Failure(
-        f"{watch.label} returned {plain_repr(result.value)}; expected 'done' ({job.label} {ran})",
-        help=wrong_value_help(result, watch, f"return what the work gives back. {WAIT_FOR}"),
+        f"{watch.label} returned {plain_repr(result.value)}; expected 'done' ({job.label} {fate(job)})",
+        help=wrong_value_help(result, f"return what the work gives back. {WAIT_FOR}"),
         details=chart(watch),
         notes=result.notes(),
     )
@@ -235,7 +239,7 @@ def expect_default_when_up(result: Run, watch: Watch, default: Any, limit: float
             f"at {up}, when the time was up"
         )
     help = RETURN_THE_DEFAULT if watch.took(limit) else WAIT_FOR
-    raise Failure(rationale, help=wrong_value_help(result, watch, help), details=chart(watch), notes=result.notes())
+    raise Failure(rationale, help=wrong_value_help(result, help), details=chart(watch), notes=result.notes())
 
 
 @check(points=1)
@@ -293,7 +297,7 @@ def test_waits_until_cancelled_work_has_stopped(student, run):
         raise Failure(
             f"{watch.label} returned {plain_repr(result.value)} at {seconds(watch.ended)}; expected 'too slow' "
             f"at 3.0 s, as soon as {job.label} had stopped (at {at(job.finished)})",
-            help=wrong_value_help(result, watch, RETURN_THE_DEFAULT),
+            help=wrong_value_help(result, RETURN_THE_DEFAULT),
             details=chart(watch),
             notes=result.notes(),
         )
@@ -349,7 +353,7 @@ def test_takes_a_task_or_a_future(student, run):
         raise Failure(
             f"{watch.label} returned {plain_repr(result.value)} at {seconds(watch.ended)}; expected 'done' at 1.0 s, "
             "when the future was set to it",
-            help=wrong_value_help(result, watch, WAIT_FOR),
+            help=wrong_value_help(result, WAIT_FOR),
             details=chart(watch),
             notes=result.notes(),
         )
@@ -378,7 +382,7 @@ def test_a_limit_of_zero_or_less_is_up_at_once(student, run):
                     default="now",
                     began=seconds(watch.began),
                 ),
-                help=wrong_value_help(result, watch, UP_AT_ONCE),
+                help=wrong_value_help(result, UP_AT_ONCE),
                 details=chart(watch),
                 notes=result.notes(),
             )
