@@ -34,3 +34,12 @@ class TimeLimitExceeded(LoopProblem):
 
 class Livelock(LoopProblem):
     pass
+
+
+def _rebuildable_in_the_judge() -> None:
+    from . import wire
+
+    wire.register_rebuildable(LoopProblem, Deadlock, TimeLimitExceeded, Livelock)
+
+
+_rebuildable_in_the_judge()

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import wire
 from .capture import OutputLimitExceeded
-from .errors import Deadlock, Livelock, LoopProblem, TimeLimitExceeded
+from .errors import LoopProblem
 from .failures import Failure, plain_repr
 from .sandbox import BlockingCall, Limits, Output, Sandbox
 from .text import visible
@@ -146,9 +146,7 @@ class LoopState:
         return self.closed
 
 
-wire.register_rebuildable(
-    LoopProblem, Deadlock, Livelock, TimeLimitExceeded, OutputLimitExceeded, NotACoroutine, NotDefined
-)
+wire.register_rebuildable(OutputLimitExceeded, NotACoroutine, NotDefined)
 
 
 def run_student(

@@ -122,8 +122,8 @@ class Encoder:
             "frames": frames_of(error),
         }
         inner = getattr(error, "exceptions", None)
-        if isinstance(inner, tuple):
-            data["exceptions"] = [self.error(e, depth + 1) for e in inner[:20] if isinstance(e, BaseException)]
+        if isinstance(inner, tuple):  # kept ones (a check's own exception) travel by reference too
+            data["exceptions"] = [self.value(e, depth + 1) for e in inner[:20] if isinstance(e, BaseException)]
         return data
 
 
@@ -218,7 +218,8 @@ class Decoder:
         """The exception the student's code raised, rebuilt from its data without running any of it."""
         name, module, message = str(data.get("type")), str(data.get("module")), str(data.get("message", ""))
         args = tuple(self.value(arg, depth + 1) for arg in _list(data.get("args")))
-        inner = [self.error(e, depth + 1) for e in _list(data.get("exceptions")) if isinstance(e, dict)]
+        inner = [self.value(e, depth + 1) for e in _list(data.get("exceptions"))]
+        inner = [e for e in inner if isinstance(e, BaseException)]
         cls = _REBUILDABLE.get((module, name))
         if cls is None and module == "builtins":
             found = getattr(builtins, name, None)

@@ -190,8 +190,10 @@ def run_watched(run, student, urls: list[str], limit: int) -> tuple[Run, Record,
 
 def why_too_many(peak: int, urls: list[str], limit: int, made: list, kept: list) -> tuple[str, str]:
     """Why more than ``limit`` downloads ran at once, as far as the Semaphores made show, and a hint."""
-    if len(made) > 1:
+    if len(made) >= len(urls) > 1:
         return f": it made {len(made)} Semaphores, a new one for each download, so none held back the others", SEMAPHORE
+    if len(made) > 1:
+        return f": it made {len(made)} Semaphores, and each held back only the downloads that waited on it", SEMAPHORE
     if made and made[0] != limit:
         return f": its Semaphore lets {made[0]} downloads in at once, not limit={limit}", WRONG_SIZE
     if made:
