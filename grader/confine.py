@@ -478,7 +478,7 @@ class _Cgroup:
                 time.sleep(_POLL)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _remove_stale(parent: Path) -> None:
     """Once per hierarchy and process: remove empty cgroups left by graders that died (a crash
     skips the clean-up), recognised by the pid in their name being gone."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import inspect
 import os
-import sys
 import shutil
+import sys
 import tempfile
 import types
 from collections.abc import Callable

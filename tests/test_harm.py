@@ -24,7 +24,7 @@ PACKAGE = Path(grader.__file__).resolve().parent
 needs_landlock = pytest.mark.skipif(landlock_abi() < 6, reason="needs Landlock ABI 6 (files, signals)")
 
 
-def grade(tmp_path: Path, name: str, *options: str) -> tuple[subprocess.CompletedProcess, dict]:
+def grade(tmp_path: Path, name: str, *extra: str) -> tuple[subprocess.CompletedProcess, dict]:
     """Grade ``name`` as exercise1 with `grade` run from a class folder holding a canary file."""
     submission = tmp_path / "submission"
     submission.mkdir()
@@ -33,7 +33,7 @@ def grade(tmp_path: Path, name: str, *options: str) -> tuple[subprocess.Complete
     environment = {**os.environ, "GITHUB_TOKEN": SECRET, "NO_COLOR": "1"}
     environment["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
-        [sys.executable, "-m", "grader", "1", "--from", str(submission), "--format", "json", "--timeout", "1", *options],
+        [sys.executable, "-m", "grader", "1", "--from", str(submission), "--format", "json", "--timeout", "1", *extra],
         capture_output=True,
         text=True,
         cwd=tmp_path,
