@@ -39,7 +39,7 @@ SET_HAS_NO_ORDER = (
 )
 
 
-def _ranked(order: str) -> type:
+def ranked(order: str) -> type:
     """A subclass of asyncio's Task whose hash, and so its place in any set, is its rank among the
     tasks made since: counting up (``"as made"``) or down (``"reversed"``)."""
     base = asyncio.tasks.Task
@@ -67,7 +67,7 @@ def tasks_in_order(order: str) -> Iterator[None]:
     """In the sandbox: every set of the tasks made meanwhile goes through them in ``order`` (one of
     :data:`ORDERS`). Tasks made by a task factory of the student's own are left as they are."""
     saved = asyncio.tasks.Task
-    asyncio.tasks.Task = _ranked(order)
+    asyncio.tasks.Task = ranked(order)
     try:
         yield
     finally:
@@ -79,7 +79,7 @@ def _under(order: str, function: Callable[..., Any], args: tuple, kwargs: dict) 
     (the call's own task too, so that nothing else changes) goes through sets in ``order``."""
 
     def call() -> Any:
-        asyncio.tasks.Task = _ranked(order)  # the sandbox is a process of its own: nothing to restore
+        asyncio.tasks.Task = ranked(order)  # the sandbox is a process of its own: nothing to restore
         return function(*args, **kwargs)
 
     call.__name__ = call.__qualname__ = getattr(function, "__name__", "call")

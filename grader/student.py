@@ -12,6 +12,7 @@ function: the sandbox is a fork of the judge, so it runs there as written, and
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import os
 import shutil
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import audit, observed, remote, wire
+from . import audit, observed, orders, remote, wire
 from .confine import Confinement
 from .failures import Failure, plain_repr
 from .run import (
@@ -241,7 +242,9 @@ class StudentFunction:
 def _as_a_fresh_process() -> None:
     """Undo what the judge's own process set up that a program starting afresh would not have:
     handlers on the root logger (pytest's, when the judge runs inside a test session), which would
-    make the student's ``logging.basicConfig(...)`` do nothing."""
+    make the student's ``logging.basicConfig(...)`` do nothing. And make sets of tasks go through
+    them in the order they were made, not by memory address: no verdict may rest on addresses."""
+    asyncio.tasks.Task = orders.ranked(orders.ORDERS[0])
     logging = sys.modules.get("logging")
     if logging is not None:
         for handler in list(logging.root.handlers):

@@ -111,3 +111,19 @@ def test_a_wrong_submission_fails_the_intended_check_with_the_intended_feedback(
         assert check in failures, f"{check} passed; failed: {sorted(failures)}"
         for text in texts:
             assert text in failures[check]
+
+
+# Other plugins, other collection: the judge's memory, and so the sandboxes' addresses, differ.
+OTHER_ARGUMENTS = ["-p", "no:recwarn", "-p", "no:tmpdir", "-p", "no:monkeypatch", "-o", "console_output_style=count"]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_submission_gets_the_same_report_under_other_pytest_arguments(graded, tmp_path, monkeypatch, exercise):
+    from grader import session
+
+    usual = session.pytest_arguments
+    monkeypatch.setattr(session, "pytest_arguments", lambda *a, **k: [*usual(*a, **k), *OTHER_ARGUMENTS])
+    files = _every_file(exercise)
+    again = dict(zip(files, grade_files(tmp_path, files, exercise), strict=True))
+    for path in files:
+        assert again[path] == graded[path], path.name
