@@ -52,9 +52,9 @@ class Watch:
             return
         self._busy = True
         try:
-            # Attributes only when the student's own line reads them; calls also through one helper
-            # (inspect.currentframe() calls sys._getframe()).
-            where = self._students_frame(1 if event.startswith("object.") else 2)
+            # Only what the student's own line does directly: the standard library reads frames for
+            # good reasons (typing.TypeVar, asyncio.get_event_loop and namedtuple read their caller's).
+            where = self._students_frame(1)
         finally:
             self._busy = False
         if where is None:
