@@ -86,7 +86,7 @@ async def job(delay: float, value: str) -> str:
 
 async def with_timeout(aw, seconds: float, default=None):
     # TODO: return the result of `aw` if it finishes within `seconds`;
-    # otherwise cancel it and return `default` (after exactly `seconds`)
+    # otherwise cancel it, wait until it has stopped, and return `default`
     raise NotImplementedError
 
 

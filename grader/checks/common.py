@@ -267,12 +267,18 @@ def _why_wrong_reading(lines: list, index: int, later: bool):
 # -- not blocking the event loop ----------------------------------------------------------------
 
 TICKS = [0.25, 0.5, 0.75]
+NOTHING_TO_WAIT_FOR = "{call} returned at once, at 0.0 s: it never waited, so nothing could run while it waited"
 AWAIT_TO_WAIT = "wait with `await asyncio.sleep(...)`, which lets the event loop run other tasks meanwhile."
 
 
 def check_not_blocking(function, run, label):
-    """Run ``function()`` beside a task that wakes every 0.25 s: it must wake on time."""
-    run(function, label=label)  # on its own first, so that its own errors read plainly
+    """Run ``function()`` beside a task that wakes every 0.25 s: it must wake on time.
+
+    A function that returns at once waits for nothing: that proves nothing, and fails.
+    """
+    alone = run(function, label=label)  # on its own first, so that its own errors read plainly
+    if alone.duration is not None and alone.duration <= TOLERANCE:
+        raise Failure(NOTHING_TO_WAIT_FOR.format(call=label), help=AWAIT_TO_WAIT, notes=alone.notes())
     woke = Record()  # filled in the sandbox, copied back after the run
 
     async def beside_a_ticker():
