@@ -6,10 +6,10 @@ exercise's name (the catalog refuses such a check file), and ``grade WORD`` runs
 
 from __future__ import annotations
 
-from . import listing
+from . import listing, release
 from .command import Command
 
-COMMANDS: dict[str, Command] = {command.name: command for command in [listing.COMMAND]}
+COMMANDS: dict[str, Command] = {command.name: command for command in [listing.COMMAND, release.COMMAND]}
 
 
 def summaries() -> dict[str, str]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .formats import RenderOptions, renderer
 from .results import CheckResult, ExerciseResult, Report
+from .withheld import notes
 
 SAME_FOR_ALL = "Every check failed for the same reason:"
 VERDICTS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
@@ -39,6 +40,7 @@ def _exercise_text(exercise: ExerciseResult, paint: Paint) -> str:
         lines.append(f"  {verdict}  {check.title}  ({points(check.score)}/{points(check.max_score)})")
         if check.message and shared is None:
             lines.append(textwrap.indent(check.message, MESSAGE_INDENT))
+    lines += notes(exercise)  # hidden checks a student's copy of the course leaves out, if any
     if shared:
         lines += ["", f"  {SAME_FOR_ALL}", textwrap.indent(shared, MESSAGE_INDENT)]
     return "\n".join(lines)

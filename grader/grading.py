@@ -6,8 +6,9 @@ It grades the chosen exercises of one submission and renders the report in the c
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
-from . import arguments, session
+from . import arguments, format_classroom, session, withheld
 from .catalog import resolve
 from .command import Command, Context, Outcome
 from .render_report import RenderOptions, render
@@ -30,9 +31,16 @@ def run(context: Context) -> Outcome:
     folder = arguments.submission_folder(options, context.course)
     timeout = arguments.timeout(options)
     output = arguments.output_file(options)
-    report = session.grade(chosen, session.Settings(folder, timeout))
+    classroom = options.format == format_classroom.CLASSROOM
+    grade = partial(session.grade, chosen, session.Settings(folder, timeout))
+    report = withheld.attach(format_classroom.guarded(grade) if classroom else grade(), context.course.checks)
     render_options = RenderOptions(color=arguments.use_color(options))
     text = render(report, options.format, render_options, show_hidden=options.show_hidden)
+    if classroom and format_classroom.github_output():
+        # In GitHub Actions, Classroom reads the points from the step's output; the job log,
+        # which is what the student reads, gets the text report.
+        format_classroom.publish(text)
+        text = render(report, "text", render_options, show_hidden=options.show_hidden)
     return Outcome(text, EXIT_PASSED if report.full_marks else EXIT_FAILED, output)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 # Each of these modules registers its format in FORMATS as it is imported.
-from . import format_json, format_text  # noqa: F401
+from . import format_classroom, format_json, format_text  # noqa: F401
 from .format_text import SAME_FOR_ALL
 from .formats import FORMATS, RenderOptions
 from .redact import HIDDEN, redact

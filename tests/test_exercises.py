@@ -4,6 +4,7 @@ intended check with the intended feedback."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -126,4 +127,9 @@ def test_every_submission_gets_the_same_report_under_other_pytest_arguments(grad
     files = _every_file(exercise)
     again = dict(zip(files, grade_files(tmp_path, files, exercise), strict=True))
     for path in files:
-        assert again[path] == graded[path], path.name
+        assert _without_folders(again[path]) == _without_folders(graded[path]), path.name
+
+
+def _without_folders(result: ExerciseResult) -> list[tuple]:
+    """Each check's outcome, the test's own temporary folders left out of the messages."""
+    return [(c.name, c.status, re.sub(r"\S*/exercise\d+-\d+/", "", c.message)) for c in result.checks]
