@@ -144,7 +144,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
                 if self._spins >= self._livelock_limit:
                     self._spun_in_place()
             return ready
-        while self._wakers.any():
+        while self._wakers.can_wake():
             ready = self._select_for_real(THREAD_POLL)
             if ready:
                 return ready
@@ -156,7 +156,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         return []
 
     def _spun_in_place(self) -> None:
-        if self._wakers.any():
+        if self._wakers.can_wake():
             self._spins = 0
             return
         self._give_up(Livelock, LIVELOCK, count=self._livelock_limit)

@@ -33,7 +33,7 @@ class OutsideWakers:
     def _job_done(self, _future: asyncio.Future) -> None:
         self._jobs_in_threads -= 1
 
-    def any(self) -> bool:
+    def can_wake(self) -> bool:
         """Whether something outside the loop's own timers may still wake it up."""
         if self._jobs_in_threads or len(self._watched) > 1:
             return True

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from grader.gc_tuning import YOUNG_THRESHOLD, fewer_collections, in_force
+from grader.gc_tuning import OLDER_THRESHOLD, YOUNG_THRESHOLD, fewer_collections, in_force
 from grader.loop import VirtualEventLoop
 
 
@@ -24,7 +24,7 @@ def collector_as_found() -> Iterator[None]:
     gc.unfreeze()
 
 
-def test_while_a_loop_runs_the_young_generation_is_collected_less_often_and_older_objects_are_frozen() -> None:
+def test_while_a_loop_runs_every_generation_is_collected_less_often_and_older_objects_are_frozen() -> None:
     before = gc.get_threshold()
     seen: list[tuple[tuple[int, ...], int, bool]] = []
 
@@ -37,7 +37,7 @@ def test_while_a_loop_runs_the_young_generation_is_collected_less_often_and_olde
     finally:
         loop.close()
     [(during, frozen, held)] = seen
-    assert during == (max(YOUNG_THRESHOLD, before[0]), *before[1:])
+    assert during == (max(YOUNG_THRESHOLD, before[0]), max(OLDER_THRESHOLD, before[1]), *before[2:])
     assert frozen > 0 and held
     assert (gc.get_threshold(), gc.get_freeze_count(), in_force()) == (before, 0, False)
 
@@ -84,7 +84,7 @@ def test_loops_in_two_threads_put_it_back_only_when_the_last_one_stops() -> None
     finally:
         loop.close()
         thread.join()
-    assert after_second == [(max(YOUNG_THRESHOLD, before[0]), *before[1:])]
+    assert after_second == [(max(YOUNG_THRESHOLD, before[0]), max(OLDER_THRESHOLD, before[1]), *before[2:])]
     assert (gc.get_threshold(), gc.get_freeze_count()) == (before, 0)
 
 
@@ -99,8 +99,9 @@ def test_objects_someone_else_froze_are_neither_frozen_again_nor_thawed(monkeypa
     assert gc.get_freeze_count() > 0
 
 
-def test_a_higher_threshold_set_before_is_kept_while_a_loop_runs() -> None:
-    gc.set_threshold(YOUNG_THRESHOLD * 2, 20, 30)
+def test_higher_thresholds_set_before_are_kept_while_a_loop_runs() -> None:
+    higher = (YOUNG_THRESHOLD * 2, OLDER_THRESHOLD * 2, 30)
+    gc.set_threshold(*higher)
     with fewer_collections():
-        assert gc.get_threshold() == (YOUNG_THRESHOLD * 2, 20, 30)
-    assert gc.get_threshold() == (YOUNG_THRESHOLD * 2, 20, 30)
+        assert gc.get_threshold()[:2] == higher[:2]
+    assert gc.get_threshold()[:2] == higher[:2]
