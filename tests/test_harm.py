@@ -24,19 +24,22 @@ PACKAGE = Path(grader.__file__).resolve().parent
 needs_landlock = pytest.mark.skipif(landlock_abi() < 6, reason="needs Landlock ABI 6 (files, signals)")
 
 
-def grade(tmp_path: Path, name: str, *extra: str) -> tuple[subprocess.CompletedProcess, dict]:
-    """Grade ``name`` as exercise1 with `grade` run from a class folder holding a canary file."""
+def grade(tmp_path: Path, name: str, source: Path = HARM) -> tuple[subprocess.CompletedProcess, dict]:
+    """Grade ``source/name`` as exercise1 with `grade` run from a class folder holding a canary file."""
     submission = tmp_path / "submission"
     submission.mkdir()
-    shutil.copy(HARM / name, submission / "exercise1.py")
+    shutil.copy(source / name, submission / "exercise1.py")
     (tmp_path / "canary.txt").write_text("still here")
-    environment = {**os.environ, "GITHUB_TOKEN": SECRET, "NO_COLOR": "1"}
-    environment["PYTHONPATH"] = str(ROOT)
+    return grade_folder(submission, cwd=tmp_path)
+
+
+def grade_folder(folder: Path, cwd: Path) -> tuple[subprocess.CompletedProcess, dict]:
+    environment = {**os.environ, "GITHUB_TOKEN": SECRET, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "grader", "1", "--from", str(submission), "--format", "json", "--timeout", "1", *extra],
+        [sys.executable, "-m", "grader", "1", "--from", str(folder), "--format", "json", "--timeout", "1"],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         env=environment,
         timeout=60,
         check=False,
@@ -72,17 +75,8 @@ def test_nothing_a_submission_writes_outlives_its_run_or_reaches_a_later_one(tmp
         assert not (Path(folder) / "sitecustomize.py").exists()
     assert not list(PACKAGE.rglob("zz_forged*"))
     assert digest(check_module) == before
-    stub = tmp_path / "stub"
-    stub.mkdir()
-    shutil.copy(ROOT / "exercises" / "exercise1.py", stub / "exercise1.py")
-    again = subprocess.run(
-        [sys.executable, "-m", "grader", "1", "--from", str(stub), "--format", "json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert json.loads(again.stdout)["score"] == 0
+    _, again = grade_folder(ROOT / "exercises", cwd=ROOT)  # the stubs, graded after it
+    assert again["score"] == 0
 
 
 @needs_landlock
@@ -125,14 +119,5 @@ def test_closing_every_descriptor_then_spinning_still_gives_a_full_report(tmp_pa
 
 @needs_landlock
 def test_the_reference_solutions_are_out_of_reach(tmp_path):
-    submission = tmp_path / "submission"
-    submission.mkdir()
-    shutil.copy(SUBMISSIONS / "forgery" / "reads_the_solution.py", submission / "exercise1.py")
-    done = subprocess.run(
-        [sys.executable, "-m", "grader", "1", "--from", str(submission), "--format", "json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert json.loads(done.stdout)["score"] == 0
+    _, document = grade(tmp_path, "reads_the_solution.py", source=SUBMISSIONS / "forgery")
+    assert document["score"] == 0
