@@ -50,7 +50,7 @@ def add_timeout(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"real seconds one check may run before it is stopped (default: {DEFAULT_TIMEOUT:g})",
+        help=f"real seconds one run of the graded code may take before it is stopped (default: {DEFAULT_TIMEOUT:g})",
     )
 
 
