@@ -66,8 +66,10 @@ def isolation() -> dict[str, dict[str, str]]:
 
 
 def forget_review() -> None:
+    """A new grading session: nothing noted in an earlier one carries over."""
     _review.clear()
     _isolation.clear()
+    _hung.clear()
 
 
 @dataclass(frozen=True)
