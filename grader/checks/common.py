@@ -3,9 +3,7 @@ not blocking the loop, and hints for errors that are the symptom of a known mist
 
 import asyncio
 import dataclasses
-import logging
 import re
-from contextlib import contextmanager
 
 from grader import (
     TOLERANCE,
@@ -44,29 +42,12 @@ def explained(run):
     ``@pytest.fixture def run(run): return explained(run)``."""
 
     def run_(function, *args, allow_error=False, **kwargs):
-        with root_logger_of_a_fresh_process():
-            result = run(function, *args, allow_error=True, **kwargs)
+        result = run(function, *args, allow_error=True, **kwargs)
         if not allow_error:
             expect_no_error(result)
         return result
 
     return run_
-
-
-@contextmanager
-def root_logger_of_a_fresh_process():
-    """A sandbox is a fork of the judge, and inherits its root logger. `grade`'s judge has no
-    handler on it, but a judge inside another pytest session (the kit's own tests grade in
-    process) has pytest's, and then a student's ``logging.basicConfig(stream=sys.stdout)`` does
-    nothing. Forked with none, the student's code finds the logger a fresh program would.
-    (A work-around: the sandbox itself should start from a fresh root logger.)"""
-    root = logging.getLogger()
-    handlers = root.handlers[:]
-    root.handlers.clear()
-    try:
-        yield
-    finally:
-        root.handlers[:] = handlers
 
 
 def expect_times(result, expected, time_help=None, text_help=None, context=""):
