@@ -22,7 +22,7 @@ API = frozenset(
         "expect_concurrency", "expect_duration", "expect_no_blocking", "expect_output", "expect_timeline",
         "is_coroutine", "keep", "plain_repr", "seconds", "side_by_side", "spy", "student_traceback", "task_chart",
         "expect_no_error", "known_mistake",
-        "in_creation_order", "run_in_each_order",
+        "run_in_each_order",
         "FutureJob", "LOOK_AFTER", "SlowToStopJob", "TaskJob", "Watch", "expect_nothing_left_running",
         "expect_work_ran", "fail_on_error", "hand_over",
         "Place", "ThreadDeadlock", "ThreadError", "ThreadErrors", "follow_virtual_waits", "where_stuck",

@@ -14,7 +14,7 @@ from .instrument import Call, Calls, Job, spy
 from .leftovers import expect_nothing_left_running
 from .mistakes import expect_no_error, known_mistake
 from .observed import Observed, Record, keep
-from .orders import in_creation_order, run_in_each_order
+from .orders import run_in_each_order
 from .plugin import check
 from .render_timeline import seconds, side_by_side, task_chart
 from .run import OutOfRealTime, Run, student_traceback
@@ -75,7 +75,6 @@ __all__ = [
     "expect_nothing_left_running",
     "expect_output",
     "expect_timeline",
-    "in_creation_order",
     "expect_work_ran",
     "fail_on_error",
     "follow_virtual_waits",

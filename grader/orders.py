@@ -6,8 +6,8 @@ takes an order from such a set gets a result that changes with the addresses, an
 anything that moves them (pytest's arguments, the Python version). A check that runs such code
 once would pass or fail it by chance.
 
-:func:`in_creation_order` makes every set of tasks go through them in the order they were made
-(a task's hash becomes its rank), so that a run's outcome no longer rests on the addresses.
+:func:`ranked` makes every set of tasks go through them in the order they were made (a task's
+hash becomes its rank): every sandbox uses it, so that no run's outcome rests on the addresses.
 :func:`run_in_each_order` runs a call twice, in that order and in reverse, and fails it, saying
 why, when the two outcomes differ: a result that rests on a set's order fails every time.
 """
@@ -84,27 +84,6 @@ def _under(order: str, function: Callable[..., Any], args: tuple, kwargs: dict) 
 
     call.__name__ = call.__qualname__ = getattr(function, "__name__", "call")
     return call
-
-
-def in_creation_order(run: Callable[..., Run]) -> Callable[..., Run]:
-    """``run`` (the fixture) with every set of tasks going through them in the order they were made,
-    so that no verdict rests on memory addresses. A check module can make it its ``run``::
-
-        @pytest.fixture
-        def run(run):
-            return in_creation_order(run)
-    """
-
-    def run_(function: Callable[..., Any], *args: Any, label: str | None = None, **options: Any) -> Run:
-        if options.get("sync"):
-            return run(function, *args, label=label, **options)
-        names = ("allow_error", "limits", "sync")
-        kwargs = {name: value for name, value in options.items() if name not in names}
-        chosen = {name: options[name] for name in names if name in options}
-        label = label or describe_call(function, args, kwargs)
-        return run(_under(ORDERS[0], function, args, kwargs), label=label, **chosen)
-
-    return run_
 
 
 def run_in_each_order(

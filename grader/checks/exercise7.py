@@ -28,8 +28,6 @@ import heapq
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from grader import (
     TOLERANCE,
     Call,
@@ -39,7 +37,6 @@ from grader import (
     Run,
     check,
     expect_duration,
-    in_creation_order,
     known_mistake,
     plain_repr,
     run_in_each_order,
@@ -112,13 +109,6 @@ KEPT_PAGES = (
     "holds the pages of the call before."
 )
 DOWNLOAD_EACH = "call download(url) once for each URL in urls."
-
-
-@pytest.fixture
-def run(run):
-    """Every run of these checks goes through sets of tasks in the order they were made, so that no
-    verdict rests on memory addresses."""
-    return in_creation_order(run)
 
 
 async def download_at_its_own_pace(url: str) -> str:

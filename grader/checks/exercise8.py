@@ -23,8 +23,6 @@ compared as dicts are, whatever its order.
 
 import asyncio
 
-import pytest
-
 from grader import (
     Deadlock,
     Failure,
@@ -34,7 +32,6 @@ from grader import (
     check,
     expect_duration,
     expect_nothing_left_running,
-    in_creation_order,
     is_coroutine,
     known_mistake,
     plain_repr,
@@ -91,13 +88,6 @@ KEPT_RESULTS = (
     "holds the results of the call before."
 )
 NEVER_AWAITED_PROCESS = ": run_workers called process() but never awaited it, so nothing was processed"
-
-
-@pytest.fixture
-def run(run):
-    """Every run of these checks goes through sets of tasks in the order they were made, so that no
-    verdict rests on memory addresses."""
-    return in_creation_order(run)
 
 
 def stuck_hint(error):

@@ -23,14 +23,11 @@ through too); a fetch that is cancelled from outside (the docstring promises not
 
 import asyncio
 
-import pytest
-
 from grader import (
     Failure,
     Mismatch,
     check,
     expect_duration,
-    in_creation_order,
     keep,
     known_mistake,
     plain_repr,
@@ -83,13 +80,6 @@ KEPT_RESULTS = (
     "make the result list inside fetch_all_safe: a list kept at module level (or as a default argument) still "
     "holds the results of the call before."
 )
-
-
-@pytest.fixture
-def run(run):
-    """Every run of these checks goes through sets of tasks in the order they were made, so that no
-    verdict rests on memory addresses."""
-    return in_creation_order(run)
 
 
 def grader_exceptions(jobs, kinds):
