@@ -32,14 +32,12 @@ class Settings:
     timeout: float = 3.0
 
 
-def grade(exercises: list[Exercise], settings: Settings, in_process: bool = True) -> Report:
+def grade(exercises: list[Exercise], settings: Settings) -> Report:
     """Run every check of ``exercises`` against the submission and score them."""
     return grade_each(exercises, [settings.submission], settings.timeout)[0]
 
 
-def grade_each(
-    exercises: list[Exercise], folders: list[Path], timeout: float = 3.0, in_process: bool = True
-) -> list[Report]:
+def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 3.0) -> list[Report]:
     """Grade several submissions in one pytest session: a report for each folder, in order.
 
     Each folder's exercise files are first copied to a private folder: the checks read only that

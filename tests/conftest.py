@@ -27,7 +27,7 @@ def grade_files(
         submission.mkdir(parents=True)
         shutil.copy(source, submission / f"{exercise}.py")
         folders.append(submission)
-    reports = grade_each([chosen], folders, timeout, in_process=True)
+    reports = grade_each([chosen], folders, timeout)
     return [report.exercises[0] for report in reports]
 
 

@@ -1,7 +1,7 @@
 """``grade``, called in-process through ``main(argv)``: its output, its exit status, its errors.
 
-Most tests grade in-process (``grade`` swapped for one passing ``in_process=True``); the few
-marked "with the worker" start the real worker process, as a student's ``grade`` does.
+Most tests grade with pytest's own output kept off the CLI's stdout (``grade`` wrapped by the
+``in_process`` fixture); the few marked "with the worker" call ``grade`` as a student's does.
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ def at_root(monkeypatch):
 
 @pytest.fixture
 def in_process(monkeypatch):
-    """Grade without the worker process; pytest's own output is kept off the CLI's stdout."""
+    """Grade with pytest's own output kept off the CLI's stdout."""
     real_grade = session.grade
 
-    def grade_in_process(exercises, settings, in_process=False):
+    def grade_in_process(exercises, settings):
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            return real_grade(exercises, settings, in_process=True)
+            return real_grade(exercises, settings)
 
     monkeypatch.setattr(session, "grade", grade_in_process)
 
@@ -58,7 +58,7 @@ def in_process(monkeypatch):
 def no_grading(monkeypatch):
     """For usage errors: grading at all would be a mistake."""
 
-    def grade(exercises, settings, in_process=False):
+    def grade(exercises, settings):
         raise AssertionError(f"graded {exercises} with {settings} despite a usage error")
 
     monkeypatch.setattr(session, "grade", grade)
@@ -69,7 +69,7 @@ def canned(monkeypatch):
     """``canned(report)``: grading returns ``report``, for tests of the CLI's own choices."""
 
     def use(report: Report) -> None:
-        monkeypatch.setattr(session, "grade", lambda exercises, settings, in_process=False: report)
+        monkeypatch.setattr(session, "grade", lambda exercises, settings: report)
 
     return use
 

@@ -84,9 +84,9 @@ def in_process(monkeypatch):
     """Grade without the worker process; pytest's own output is kept off the CLI's stdout."""
     real_grade = session.grade
 
-    def grade_in_process(exercises, settings, in_process=False):
+    def grade_in_process(exercises, settings):
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            return real_grade(exercises, settings, in_process=True)
+            return real_grade(exercises, settings)
 
     monkeypatch.setattr(session, "grade", grade_in_process)
 

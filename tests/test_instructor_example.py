@@ -52,7 +52,7 @@ def _marked_blocks() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def graded():
     """The example's solution, stub and wrong answer, graded in one in-process session."""
-    reports = grade_each([EXERCISE11], [EXAMPLE / name for name in SUBMISSIONS], in_process=True)
+    reports = grade_each([EXERCISE11], [EXAMPLE / name for name in SUBMISSIONS])
     return {name: report.exercises[0] for name, report in zip(SUBMISSIONS, reports, strict=True)}
 
 
@@ -116,7 +116,7 @@ def _table_rows() -> list[tuple[str, str, str]]:
 
 
 def test_the_manual_table_lists_every_check_with_its_title_and_points():
-    report = grade_each(resolve(TABLED, exercises()), [ROOT / "solutions"], in_process=True)[0]
+    report = grade_each(resolve(TABLED, exercises()), [ROOT / "solutions"])[0]
     checks = [
         (exercise.name, check.title, f"{check.points:g}") for exercise in report.exercises for check in exercise.checks
     ]
