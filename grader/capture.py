@@ -40,7 +40,35 @@ def _utf8_decoder() -> codecs.IncrementalDecoder:
     return codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
 
 
-class TimelineWriter(io.TextIOBase):
+class _NeverClosed:
+    """What the captured streams share: write-only, not a terminal, and never closed (a student
+    closing stdout must not break later prints, or the grader's; ``io.TextIOWrapper(sys.stdout.buffer)``
+    closes the buffer when it is garbage-collected)."""
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        """Does nothing."""
+
+    def flush(self) -> None:
+        pass
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return False
+
+    def isatty(self) -> bool:
+        return False
+
+
+class TimelineWriter(_NeverClosed, io.TextIOBase):
     """A stand-in for ``sys.stdout`` that keeps lines with the time each one began.
 
     A line keeps at most ``MAX_LINE_CHARS`` characters and then says how many more there were,
@@ -87,28 +115,6 @@ class TimelineWriter(io.TextIOBase):
     @property
     def buffer(self) -> TimelineBuffer:
         return self._buffer
-
-    @property
-    def closed(self) -> bool:
-        return False
-
-    def close(self) -> None:
-        """Does nothing: a student closing stdout must not break later prints, or the grader's."""
-
-    def flush(self) -> None:
-        pass
-
-    def writable(self) -> bool:
-        return True
-
-    def readable(self) -> bool:
-        return False
-
-    def seekable(self) -> bool:
-        return False
-
-    def isatty(self) -> bool:
-        return False
 
     def fileno(self) -> int:
         if self._fd is None:
@@ -201,7 +207,7 @@ class TimelineWriter(io.TextIOBase):
             raise OutputLimitExceeded(OUTPUT_LIMIT.format(limit=self._max_lines))
 
 
-class TimelineBuffer(io.BufferedIOBase):
+class TimelineBuffer(_NeverClosed, io.BufferedIOBase):
     """``sys.stdout.buffer``: bytes written here are decoded as UTF-8 into the same timeline,
     in order with the text, a character cut across two writes coming out whole."""
 
@@ -222,29 +228,6 @@ class TimelineBuffer(io.BufferedIOBase):
     def raw(self) -> TimelineBuffer:
         # There is no file below: the buffer is its own raw stream, writing through at once.
         return self
-
-    @property
-    def closed(self) -> bool:
-        return False
-
-    def close(self) -> None:
-        """Does nothing, like :meth:`TimelineWriter.close` (``io.TextIOWrapper(sys.stdout.buffer)``
-        closes the buffer when it is garbage-collected)."""
-
-    def flush(self) -> None:
-        pass
-
-    def writable(self) -> bool:
-        return True
-
-    def readable(self) -> bool:
-        return False
-
-    def seekable(self) -> bool:
-        return False
-
-    def isatty(self) -> bool:
-        return False
 
     def fileno(self) -> int:
         return self._writer.fileno()
