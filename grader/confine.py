@@ -16,9 +16,12 @@ The supervisor (``grade``, the judge) and its sandbox child share this protocol:
     tree.end()                                    # SIGKILL whatever it left, remove its cgroup
     os.waitpid(pid, 0)                            # reap the child (after end(): see its docstring)
 
-The child moves itself into its cgroup, first thing in ``confine``, so nothing it starts can
-be born outside the cgroup (if the supervisor moved it after the fork, the child could fork
-before that), and no go-ahead pipe is needed.
+Where it can, the supervisor moves itself into a cgroup of its own, once, and each child is
+born there (moving a process costs an RCU grace period, 10-25 ms); ``end()`` then kills every
+member but the supervisor, and between trees the cgroup has no limit. Where the supervisor
+can't move, the child moves itself into a cgroup, first thing in ``confine``, so nothing it
+starts can be born outside (if the supervisor moved it after the fork, the child could fork
+before that), and no go-ahead pipe is needed. ``end_supervising()`` moves the supervisor back.
 
 Only the child is confined: nothing here restricts the process that calls ``ProcessTree`` or
 ``protect_supervisor``. Everything degrades: where a protection is missing (no Landlock, no
@@ -271,6 +274,11 @@ def _syscall(number: int, *arguments: object) -> int:
     return _check(_libc.syscall(ctypes.c_long(number), *arguments))
 
 
+def end_supervising() -> None:
+    """Move the supervisor back to its own cgroup and remove those made for its trees."""
+    _Cgroup.remove_spares()
+
+
 def protect_supervisor() -> None:
     """Make the calling supervisor unreadable to same-uid processes and the reaper of orphans.
 
@@ -401,6 +409,14 @@ class _Cgroup:
         self.limited = limited
 
     _spare: ClassVar[dict[int, list[_Cgroup]]] = {}
+    # The cgroup this supervisor itself sits in, while it does: (its pid, the cgroup).
+    _hosting: ClassVar[tuple[int, _Cgroup] | None] = None
+
+    @property
+    def host(self) -> int | None:
+        """The supervisor's pid when it sits in this cgroup itself (its children are born inside)."""
+        hosting = type(self)._hosting
+        return hosting[0] if hosting is not None and hosting[1] is self else None
 
     @classmethod
     def take(cls, processes: int) -> _Cgroup | None:
@@ -410,20 +426,66 @@ class _Cgroup:
         if spare:
             return spare.pop()
         made = cls.create(processes)
-        if made is not None and not cls._spare:
-            atexit.register(cls.remove_spares)
+        cls._clean_up_at_exit()
         if made is not None:
             cls._spare.setdefault(processes, [])
         return made
 
+    @classmethod
+    def hosting(cls, processes: int) -> _Cgroup | None:
+        """A cgroup the supervisor sits in itself, limited to its own tasks plus ``processes``, or
+        None if it can't move there. Moving a process between cgroups waits for the kernel's RCU
+        grace period (10-25 ms, more than the rest of a run's confinement): the supervisor moves
+        once, and each sandbox child is born inside instead of moving there itself."""
+        me = os.getpid()
+        if cls._hosting is None or cls._hosting[0] != me:  # none yet, or a forked parent's
+            cls._hosting = None
+            made = cls.create(processes)
+            cls._clean_up_at_exit()
+            if made is None:
+                return None
+            try:
+                made.add(me)
+            except OSError:
+                made.remove(_now() + END_TIMEOUT)
+                return None
+            cls._hosting = (me, made)
+        cgroup = cls._hosting[1]
+        cgroup.limited = _limit_pids(cgroup.path, cgroup.version, processes, above=cgroup.tasks())
+        return cgroup
+
+    @classmethod
+    def leave(cls) -> None:
+        """Move the supervisor back where it was and remove the cgroup it sat in."""
+        hosting, cls._hosting = cls._hosting, None
+        if hosting is None or hosting[0] != os.getpid():
+            return
+        cgroup = hosting[1]
+        try:
+            cgroup.path.parent.joinpath("cgroup.procs").write_text(str(os.getpid()))
+        except OSError:
+            return
+        cgroup.kill(_now() + END_TIMEOUT)
+        cgroup.remove(_now() + END_TIMEOUT)
+
     def give_back(self, processes: int, deadline: float) -> None:
-        if self.members():
+        if self.host is not None:  # stays the supervisor's, unlimited between trees
+            _limit_pids(self.path, self.version, processes, above=None)
+        elif self.members():
             self.remove(deadline)
         else:
             type(self)._spare.setdefault(processes, []).append(self)
 
     @classmethod
+    def _clean_up_at_exit(cls) -> None:
+        if not getattr(cls, "_cleaning_up", False):
+            cls._cleaning_up = True
+            atexit.register(cls.remove_spares)
+
+    @classmethod
     def remove_spares(cls) -> None:
+        """Remove every cgroup kept for later trees, and leave the one the supervisor sits in."""
+        cls.leave()
         deadline = _now() + END_TIMEOUT
         for cgroups in cls._spare.values():
             for cgroup in cgroups:
@@ -448,14 +510,23 @@ class _Cgroup:
         (self.path / "cgroup.procs").write_text(str(pid))
 
     def members(self) -> set[int]:
+        """Its processes, the supervisor excepted when it sits there itself."""
         try:
-            return {int(line) for line in (self.path / "cgroup.procs").read_text().split()}
+            found = {int(line) for line in (self.path / "cgroup.procs").read_text().split()}
         except OSError:
             return set()
+        return found - {self.host}
+
+    def tasks(self) -> int:
+        """How many tasks (threads included) it holds now: what pids.max counts."""
+        try:
+            return int((self.path / "pids.current").read_text())
+        except (OSError, ValueError):
+            return len((self.path / "tasks").read_text().split()) if (self.path / "tasks").exists() else 0
 
     def kill(self, deadline: float) -> None:
         """SIGKILL every member until none is left; members forking meanwhile are caught next round."""
-        if self.version == 2:
+        if self.version == 2 and self.host is None:  # cgroup.kill would end the supervisor too
             try:
                 (self.path / "cgroup.kill").write_text("1")
             except OSError:  # before Linux 5.14
@@ -495,14 +566,15 @@ def _remove_stale(parent: Path) -> None:
                 pass
 
 
-def _limit_pids(path: Path, version: int, processes: int) -> bool:
+def _limit_pids(path: Path, version: int, processes: int, above: int | None = 0) -> bool:
+    """pids.max = ``above`` (tasks already there) + ``processes``; no limit if ``above`` is None."""
     if version == 2 and not _has_pids_controller(path):
         try:
             (path.parent / "cgroup.subtree_control").write_text("+pids")
         except OSError:  # EBUSY: the parent holds processes (ours), so no controller can be enabled
             return False
     try:
-        (path / "pids.max").write_text(str(processes))
+        (path / "pids.max").write_text("max" if above is None else str(above + processes))
     except OSError:
         return False
     return True
@@ -529,11 +601,20 @@ class ProcessTree:
         self.processes = processes
         self.pid: int | None = None
         self._ended = False
-        self.cgroup = _Cgroup.take(processes) if _LINUX else None
+        self.cgroup = self._cgroup(processes) if _LINUX else None
         # Without a cgroup, orphans are found by their parent: note the supervisor's own first,
         # never to be touched. A cgroup holds every descendant: no need to look through /proc.
         self._before = _children() if _LINUX and self.cgroup is None else set()
         ProcessTree._live.append(self)
+
+    @staticmethod
+    def _cgroup(processes: int) -> _Cgroup | None:
+        # The supervisor's own cgroup serves one tree at a time: its end() kills all but the supervisor.
+        if not any(tree.cgroup is not None and tree.cgroup.host is not None for tree in ProcessTree._live):
+            hosting = _Cgroup.hosting(processes)
+            if hosting is not None:
+                return hosting
+        return _Cgroup.take(processes)
 
     @property
     def limited(self) -> bool:
@@ -549,6 +630,8 @@ class ProcessTree:
         True when the cgroup limits processes."""
         if self.cgroup is None:
             return False
+        if self.cgroup.host is not None:  # born inside: the supervisor sits there
+            return self.cgroup.limited
         try:
             self.cgroup.add(os.getpid())
         except OSError:

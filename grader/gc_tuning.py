@@ -34,6 +34,7 @@ class _Tuning:
         self._holders = 0
         self._saved: tuple[int, ...] = ()
         self._froze = False
+        self.frozen_before_fork = False
 
     def hold(self) -> None:
         with self._lock:
@@ -41,8 +42,9 @@ class _Tuning:
                 self._saved = gc.get_threshold()
                 young, older, *oldest = self._saved
                 gc.set_threshold(max(YOUNG_THRESHOLD, young), max(OLDER_THRESHOLD, older), *oldest)
-                # Someone else's frozen objects (a forked worker's, say) are theirs to thaw.
-                self._froze = gc.get_freeze_count() == 0
+                # Someone else's frozen objects (a forked worker's, say) are theirs to thaw. Counting
+                # them walks every one (milliseconds in a forked child): not when the fork said so.
+                self._froze = not self.frozen_before_fork and gc.get_freeze_count() == 0
                 if self._froze:
                     gc.freeze()
             self._holders += 1
@@ -71,6 +73,14 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         _tuning.release()
+
+
+def freeze_before_fork() -> None:
+    """Freeze every object there is, as the gc documentation advises before a fork: the child
+    would otherwise walk (and so copy) them all in its first full collection. Its loops then
+    leave them frozen."""
+    gc.freeze()
+    _tuning.frozen_before_fork = True
 
 
 def in_force() -> bool:

@@ -9,7 +9,6 @@ waits on a pipe that a grandchild may hold, and ends everything the child left b
 from __future__ import annotations
 
 import faulthandler
-import gc
 import os
 import re
 import select
@@ -19,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import wire
+from . import gc_tuning, wire
 from .confine import Confinement, ProcessTree, confine, prepare
 
 # Real seconds the judge still reads after the child has exited (a grandchild may hold the pipe).
@@ -58,9 +57,7 @@ def call(work: Callable[[], dict], timeout: float, confinement: Confinement | No
     dump_read, dump_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    # The child would otherwise walk (and so copy) every object of the judge in its first full
-    # collection; frozen, they are left alone, as the gc documentation advises before a fork.
-    gc.freeze()
+    gc_tuning.freeze_before_fork()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child's exit status and message are what the tests see
         os.close(read_end)

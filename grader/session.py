@@ -43,7 +43,7 @@ def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 
     Each folder's exercise files are first copied to a private folder: the checks read only that
     copy, resolved once, whatever the student's code later does to the original or to the paths.
     """
-    from .confine import protect_supervisor
+    from .confine import end_supervising, protect_supervisor
 
     # Student code can then neither open this process's /proc files nor leave orphans we can't find.
     protect_supervisor()
@@ -51,7 +51,10 @@ def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 
     with _private_copies(folders, exercises) as copies:
         arguments = pytest_arguments(files, [str(copy) for copy in copies], timeout, [str(f) for f in folders])
         with _forgetting_modules_from([Path(f).parent for f in files]):
-            events = _events(arguments)
+            try:
+                events = _events(arguments)
+            finally:
+                end_supervising()
         return [
             _report(exercises, events, str(copy), str(folder)) for copy, folder in zip(copies, folders, strict=True)
         ]

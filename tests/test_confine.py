@@ -541,13 +541,44 @@ def test_end_leaves_the_supervisors_other_processes_alone(hierarchy, supervisor,
     assert not alive(neighbours_orphan)
 
 
+@pytest.mark.parametrize("hierarchy", ["cgroup v1", "cgroup v2"], indirect=True)
+def test_the_supervisor_moves_into_a_cgroup_once_and_each_child_is_born_there(hierarchy, confinement):
+    seen: dict[str, str] = {}  # in the child, before it confines itself (Landlock hides /proc then)
+
+    def born_in() -> None:
+        seen["cgroup"] = Path("/proc/self/cgroup").read_text()
+
+    trees = [new_tree(hierarchy), None]
+    try:
+        first = run_confined(confinement, lambda: seen["cgroup"], tree=trees[0], before=born_in)
+        trees[0].end()
+        trees[1] = new_tree(hierarchy)
+        second = run_confined(confinement, lambda: seen["cgroup"], tree=trees[1], before=born_in)
+        supervisor_in = Path("/proc/self/cgroup").read_text()
+        host = trees[1].cgroup.host
+    finally:
+        for tree in trees:
+            if tree is not None:
+                tree.end()
+        confine_module.end_supervising()
+
+    assert trees[0].cgroup is trees[1].cgroup and host == os.getpid()
+    assert result_of(first) == result_of(second) == supervisor_in
+    assert trees[0].cgroup.path.name in supervisor_in
+    assert not trees[0].cgroup.path.exists()  # removed once the supervisor left
+
+
 def test_the_supervisor_itself_stays_unconfined(tmp_path, confinement):
     cgroups_before = Path("/proc/self/cgroup").read_text()
     limits_before = resource.getrlimit(resource.RLIMIT_NOFILE)
 
     with ProcessTree(8) as tree:
         run_confined(confinement, lambda: None, tree=tree)
+    # Between trees, the cgroup the supervisor may sit in limits nothing.
+    limit_between = (tree.cgroup.path / "pids.max").read_text().strip() if tree.cgroup is not None else "max"
+    confine_module.end_supervising()
 
+    assert limit_between == "max"
     assert Path("/proc/self/cgroup").read_text() == cgroups_before
     assert resource.getrlimit(resource.RLIMIT_NOFILE) == limits_before
     (tmp_path / "still-writable").write_text("yes")
