@@ -83,6 +83,12 @@ def freeze_before_fork() -> None:
     _tuning.frozen_before_fork = True
 
 
+def thaw_after_fork() -> None:
+    """In the parent, right after the fork: its objects are collected again as they were."""
+    gc.unfreeze()
+    _tuning.frozen_before_fork = False
+
+
 def in_force() -> bool:
     """Whether some loop is running with the collector tuned."""
     return _tuning.held

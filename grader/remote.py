@@ -63,6 +63,7 @@ def call(work: Callable[[], dict], timeout: float, confinement: Confinement | No
         os.close(read_end)
         os.close(dump_read)
         _child(work, lambda: _confine(confinement, tree), write_end, dump_write)
+    gc_tuning.thaw_after_fork()
     if tree is not None:
         tree.started(pid)
     os.close(write_end)

@@ -105,3 +105,20 @@ def test_higher_thresholds_set_before_are_kept_while_a_loop_runs() -> None:
     with fewer_collections():
         assert gc.get_threshold()[:2] == higher[:2]
     assert gc.get_threshold()[:2] == higher[:2]
+
+
+def test_a_fork_freezes_the_objects_for_the_child_alone_and_its_loops_leave_them_frozen() -> None:
+    from grader import remote
+
+    def in_the_child() -> dict:
+        loop = VirtualEventLoop()
+        try:
+            loop.run_until_complete(asyncio.sleep(1))
+        finally:
+            loop.close()
+        return {"frozen": gc.get_freeze_count()}
+
+    reply = remote.call(in_the_child, timeout=10)
+
+    assert reply.message is not None and reply.message["frozen"] > 0
+    assert gc.get_freeze_count() == 0  # the parent's garbage is collected as before
