@@ -104,7 +104,8 @@ def pytest_arguments(
     # fmt: off
     return [
         *check_files,
-        "-p", "grader.plugin", "-p", "asyncio",
+        # Only the plugins named here judge: none that happens to be installed (pytest-randomly...).
+        "--disable-plugin-autoload", "-p", "grader.plugin", "-p", "pytest_asyncio.plugin",
         # No cache written anywhere, no user configuration, no warnings summary.
         "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:timeout", "-c", os.devnull,
         *(part for name in _UNUSED_PLUGINS for part in ("-p", f"no:{name}")),
@@ -138,14 +139,29 @@ _UNUSED_PLUGINS = (
 )
 
 
+# pytest reads these from the environment: they would let it choose which checks run (-k, a
+# deselect: full marks on a part) or which plugins judge. The judge's command line is its own.
+IGNORED_VARIABLES = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
+
+
 def _events(arguments: list[str]) -> list[Event]:
     import pytest
 
     from .collect import Collector
 
     events: list[Event] = []
-    pytest.main(arguments, plugins=[Collector(events.append)])
+    with _without_variables(IGNORED_VARIABLES):
+        pytest.main(arguments, plugins=[Collector(events.append)])
     return events
+
+
+@contextmanager
+def _without_variables(names: tuple[str, ...]) -> Iterator[None]:
+    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
 
 
 def _report(exercises: list[Exercise], events: list[Event], submission: str, shown: str) -> Report:

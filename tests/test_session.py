@@ -188,3 +188,20 @@ def test_grade_1_11_with_a_broken_exercise11_gives_exercise1_full_marks_and_exer
     assert "exercise11.py could not be loaded" in document["errors"][0]
     assert "no_such_module_anywhere" in document["errors"][0]
     assert status == 1
+
+
+def test_the_environment_can_neither_choose_the_checks_nor_add_plugins_to_the_judge(tmp_path, monkeypatch):
+    from grader.catalog import exercises
+    from grader.session import Settings, grade
+
+    plugin = tmp_path / "passes_everything.py"
+    plugin.write_text("def pytest_collection_modifyitems(items):\n    items.clear()\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-k prints_hello")
+    monkeypatch.setenv("PYTEST_PLUGINS", "passes_everything")
+    solutions = Path(__file__).resolve().parent.parent / "solutions"
+
+    report = grade([exercises()[0]], Settings(solutions))
+
+    assert (report.score, report.max_score) == (10, 10)
+    assert len(report.exercises[0].checks) == 4
