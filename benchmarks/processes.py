@@ -20,8 +20,8 @@ TEN = 10
 TRIVIAL_TEST = "def test_trivial():\n    assert True\n"
 # Only to keep pytest-asyncio from warning that the option is unset.
 INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
-END_TO_END = Target(1.3)
-ALL = Target(1.0, on_value=True)
+END_TO_END = Target(1.05)
+ALL = Target(1.4)
 MEMORY = Target(80.0, on_value=True)
 FLOOR = "pytest -q, one trivial test"
 MANY_TASKS = Path(__file__).resolve().parent / "many_tasks"
