@@ -104,8 +104,7 @@ def pytest_arguments(
     # fmt: off
     return [
         *check_files,
-        # Only the plugins named here judge: none that happens to be installed (pytest-randomly...).
-        "--disable-plugin-autoload", "-p", "grader.plugin", "-p", "pytest_asyncio.plugin",
+        "-p", "grader.plugin", "-p", "pytest_asyncio.plugin",
         # No cache written anywhere, no user configuration, no warnings summary.
         "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:timeout", "-c", os.devnull,
         *(part for name in _UNUSED_PLUGINS for part in ("-p", f"no:{name}")),
@@ -140,8 +139,10 @@ _UNUSED_PLUGINS = (
 
 
 # pytest reads these from the environment: they would let it choose which checks run (-k, a
-# deselect: full marks on a part) or which plugins judge. The judge's command line is its own.
+# deselect: full marks on a part) or which plugins judge. The judge's command line is its own,
+# and only the plugins it names judge: none that happens to be installed (pytest-randomly...).
 IGNORED_VARIABLES = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS")
+JUDGE_VARIABLES = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
 
 
 def _events(arguments: list[str]) -> list[Event]:
@@ -150,17 +151,21 @@ def _events(arguments: list[str]) -> list[Event]:
     from .collect import Collector
 
     events: list[Event] = []
-    with _without_variables(IGNORED_VARIABLES):
+    with _environment_of_the_judge():
         pytest.main(arguments, plugins=[Collector(events.append)])
     return events
 
 
 @contextmanager
-def _without_variables(names: tuple[str, ...]) -> Iterator[None]:
+def _environment_of_the_judge() -> Iterator[None]:
+    names = (*IGNORED_VARIABLES, *JUDGE_VARIABLES)
     saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    os.environ.update(JUDGE_VARIABLES)
     try:
         yield
     finally:
+        for name in JUDGE_VARIABLES:
+            os.environ.pop(name, None)
         os.environ.update(saved)
 
 
