@@ -94,11 +94,13 @@ class StudentModule:
     ) -> None:
         state = {"_path": path, "_shown": shown, "_sandboxing": sandboxing, "_hints": hints or {}, "_spies": []}
         state["_original"] = original or path.absolute()
+        # Resolved once: the private copy's path is the judge's and never changes.
+        state["_resolved"] = str(path.resolve())
         self.__dict__.update(state)
 
     @property
     def __file__(self) -> str:
-        return str(self._path.resolve())
+        return self._resolved
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
