@@ -77,9 +77,10 @@ def still_running(exclude: Iterable[asyncio.Future] = ()) -> list[tuple[asyncio.
     loop = asyncio.get_running_loop()
     skip = {id(task) for task in exclude} | {id(asyncio.current_task())}
     tasks = [task for task in asyncio.all_tasks(loop) if not task.done() and id(task) not in skip]
+    by_task = loop.records_by_task(tasks) if hasattr(loop, "records_by_task") else {}
     found = []
-    for task in _in_creation_order(loop, tasks):
-        record = _record(loop, task)
+    for task in _in_creation_order(loop, tasks, by_task):
+        record = by_task.get(task)
         label = record.label if record is not None else coroutine_label(task.get_coro())
         leftover = Leftover(label, record.started if record is not None else None)
         task.add_done_callback(lambda task, leftover=leftover: _ended(loop, task, leftover))
@@ -87,7 +88,9 @@ def still_running(exclude: Iterable[asyncio.Future] = ()) -> list[tuple[asyncio.
     return found
 
 
-def _in_creation_order(loop: Any, tasks: list[asyncio.Task]) -> list[asyncio.Task]:
+def _in_creation_order(
+    loop: Any, tasks: list[asyncio.Task], by_task: dict[asyncio.Task, TaskRecord]
+) -> list[asyncio.Task]:
     """The loop's records give the order the tasks were made (a set of tasks has none)."""
     records = getattr(loop, "task_records", None)
     if records is None:
@@ -95,16 +98,10 @@ def _in_creation_order(loop: Any, tasks: list[asyncio.Task]) -> list[asyncio.Tas
     rank = {id(record): index for index, record in enumerate(records)}
 
     def place(task: asyncio.Task) -> tuple[int, str]:
-        record = _record(loop, task)
+        record = by_task.get(task)
         return (rank.get(id(record), len(rank)), "" if record is not None else coroutine_label(task.get_coro()))
 
     return sorted(tasks, key=place)
-
-
-def _record(loop: Any, task: asyncio.Task) -> TaskRecord | None:
-    records_of = getattr(loop, "records_of", None)
-    found = records_of([task]) if records_of is not None else []
-    return found[0] if found else None
 
 
 def _ended(loop: asyncio.AbstractEventLoop, task: asyncio.Task, leftover: Leftover) -> None:

@@ -93,6 +93,10 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         """A record per task the student's code made, in the order they were created."""
         return self._recorder.records
 
+    def records_by_task(self, tasks: Iterable[asyncio.Task]) -> dict[asyncio.Task, TaskRecord]:
+        """Each of ``tasks`` not done yet, with its record (asyncio's own tasks have none)."""
+        return self._recorder.records_by_task(tasks)
+
     def records_of(self, tasks: Iterable[asyncio.Task]) -> list[TaskRecord]:
         """The records of ``tasks`` (those the loop made), in the order the tasks were created."""
         return self._recorder.records_of(tasks)

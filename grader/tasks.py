@@ -71,6 +71,11 @@ class TaskRecorder:
         """The record of an unfinished task (``None`` for asyncio's own, which are not recorded)."""
         return self._live.get(task)
 
+    def records_by_task(self, tasks: Iterable[asyncio.Future]) -> dict[asyncio.Future, TaskRecord]:
+        """Each of ``tasks`` not done and recorded, with its record, starts settled as of now."""
+        self._settle(self._clock.time())
+        return {task: self._live[task] for task in tasks if task in self._live}
+
     def records_of(self, tasks: Iterable[asyncio.Future]) -> list[TaskRecord]:
         """The records of ``tasks`` (those recorded), in the order the tasks were created."""
         chosen = {id(self._live[t]) for t in tasks if t in self._live}
