@@ -45,13 +45,36 @@ def describe_tasks(tasks: Iterable[asyncio.Task], recorder: TaskRecorder, studen
     waiting = sorted(tasks, key=lambda task: order.get(id(recorder.record_of(task)), len(order)))
     if not waiting:
         return NO_TASK_WAITING
-    stacks = {task: task.get_stack() for task in waiting}
+    stacks = {task: stack_of(task, student_files) for task in waiting}
     # A check's own helper tasks would only confuse: show the student's, if any.
     theirs = [task for task in waiting if any(frame.f_code.co_filename in student_files for frame in stacks[task])]
     lines = [TASKS_WAITING]
     for task in theirs or waiting:
         lines.append(TASK_LINE.format(label=_label(task, recorder), where=await_point(stacks[task], student_files)))
     return "\n".join(lines)
+
+
+def stack_of(task: asyncio.Task, student_files: frozenset[str]) -> list[FrameType]:
+    """The frames a waiting task is suspended in, outermost first, down to the innermost one in
+    the student's files. ``Task.get_stack()`` gives only the task's own coroutine's frame; the
+    coroutines it awaits (a check's wrapper awaiting the student's function, say) are followed
+    through ``cr_await``, generators through ``gi_yieldfrom``. asyncio's own frames beyond the
+    student's would only hide where their code waits."""
+    own = list(task.get_stack())
+    frames = list(own)
+    awaited = getattr(task.get_coro(), "cr_await", None)
+    for _ in range(_DEEPEST):
+        frame = getattr(awaited, "cr_frame", None) or getattr(awaited, "gi_frame", None)
+        if frame is None:
+            break
+        frames.append(frame)
+        awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
+    theirs = [index for index, frame in enumerate(frames) if frame.f_code.co_filename in student_files]
+    return frames[: theirs[-1] + 1] if theirs else own
+
+
+# Awaits followed at most: a chain is short, but student code can make it as long as it likes.
+_DEEPEST = 200
 
 
 def await_point(frames: list[FrameType], student_files: frozenset[str]) -> str:

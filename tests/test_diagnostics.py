@@ -137,3 +137,17 @@ def test_with_no_task_left_the_message_says_no_task_is_waiting() -> None:
         assert NO_TASK_WAITING == "No task is waiting."
     finally:
         loop.close()
+
+
+def test_a_task_awaiting_the_students_coroutine_is_shown_waiting_at_the_students_line() -> None:
+    namespace: dict = {}
+    source = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\n"
+    student = "/submission/exercise1.py"
+    exec(compile(source, student, "exec"), namespace)
+
+    async def checks_wrapper() -> None:  # a check's own coroutine, awaiting the student's
+        await namespace["main"]()
+
+    message = stopped(checks_wrapper(), student_files=frozenset({student}))
+
+    assert "checks_wrapper() is waiting at exercise1.py line 3" in message
