@@ -6,10 +6,10 @@ exercise's name (the catalog refuses such a check file), and ``grade WORD`` runs
 
 from __future__ import annotations
 
-from . import listing, release
+from . import batch, listing, release
 from .command import Command
 
-COMMANDS: dict[str, Command] = {command.name: command for command in [listing.COMMAND, release.COMMAND]}
+COMMANDS: dict[str, Command] = {command.name: command for command in [listing.COMMAND, release.COMMAND, batch.COMMAND]}
 
 
 def summaries() -> dict[str, str]:

@@ -60,6 +60,16 @@ def grade_each(exercises: list[Exercise], folders: list[Path], timeout: float = 
         ]
 
 
+def collect(exercises: list[Exercise]) -> None:
+    """Import pytest, its plugins and the check modules of ``exercises`` the judge's own way, and
+    collect the checks without running one (a check may do anything, and hang: only a judge under
+    its time limit runs one). The modules stay imported: judges forked afterwards (``grade batch``)
+    start grading at once."""
+    with tempfile.TemporaryDirectory(prefix="grader-warm-") as empty:
+        arguments = pytest_arguments([str(exercise.checks) for exercise in exercises], [empty], 1.0)
+        _events([*arguments, "--collect-only"])
+
+
 @contextmanager
 def _private_copies(folders: list[Path], exercises: list[Exercise]) -> Iterator[list[Path]]:
     root = Path(tempfile.mkdtemp(prefix="grader-"))

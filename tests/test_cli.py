@@ -422,8 +422,8 @@ def test_a_misspelt_command_is_a_usage_error_suggesting_it(capsys):
 
 
 @pytest.mark.usefixtures("no_grading")
-@pytest.mark.parametrize("word", ["batch"])
-def test_a_command_yet_to_come_is_still_an_unknown_exercise(capsys, word):
+@pytest.mark.parametrize("word", ["gradebook"])
+def test_a_word_that_is_neither_a_command_nor_an_exercise_is_an_unknown_exercise(capsys, word):
     names = ", ".join(exercise.name for exercise in exercises())
     assert run(capsys, word) == (EXIT_USAGE, "", f"grade: error: {UNKNOWN_NO_MATCH.format(name=word, names=names)}\n")
 
