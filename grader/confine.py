@@ -78,7 +78,8 @@ OFF_REASON = "off: {reason}"
 OWN_SESSION = "own session and process group"
 LIMIT_SET = "{resource} {value}"
 PIDS_CGROUP = "cgroup v{version} pids.max {processes}"
-NPROC_SET = "RLIMIT_NPROC {limit}: {processes} more than the {count} tasks this user already runs"
+# No counts of the moment in it: how a submission was isolated reads the same on every run.
+NPROC_SET = "RLIMIT_NPROC: {processes} more than the tasks this user already runs"
 CAPABILITIES_DROPPED = "all dropped, bounding set cleared, securebits locked"
 CAPABILITIES_CLEARED = "all dropped; bounding set kept (no CAP_SETPCAP), no new privileges stops their return"
 NO_CAPABILITIES = "none held"
@@ -767,7 +768,7 @@ def _process_limit(c: Confinement, tree: ProcessTree | None) -> str:
     status = _hard_limit("RLIMIT_NPROC", count + c.processes)
     if status.startswith(OFF):
         return status
-    return _on(NPROC_SET.format(limit=count + c.processes, processes=c.processes, count=count))
+    return _on(NPROC_SET.format(processes=c.processes))
 
 
 def _capabilities() -> tuple[int, int, int]:
