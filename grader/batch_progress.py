@@ -16,6 +16,7 @@ from .text import visible
 LINE = "[{done:>{width}}/{total}] {student}  {score}/{most}{note}"
 ERROR_NOTE = "  (not graded in full: {error})"
 RESUMED = "{done} of {total} submissions already graded in {out}: grading the other {left}"
+ALL_DONE = "all {total} submissions are already graded in {out}, and none changed: nothing to grade (--force: again)"
 UNIT = "submission"
 
 
@@ -30,7 +31,9 @@ class Progress:
         self._bar = _bar(stream, total, done) if bar else None
 
     def resumed(self, out: str) -> None:
-        if self.done:
+        if self.done == self.total:
+            self._say(ALL_DONE.format(total=self.total, out=out))
+        elif self.done:
             self._say(RESUMED.format(done=self.done, total=self.total, out=out, left=self.total - self.done))
 
     def graded(self, student: str, report: Report) -> None:

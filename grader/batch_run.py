@@ -39,6 +39,7 @@ JUDGE_TIMED_OUT = (
 )
 JUDGE_ENDED = "the grader's process for this submission ended without a result ({how})"
 WRITTEN = "Written to {out}: {files}, and {count} feedback files in {feedback}/."
+OUT_IN_CLASS = "--out {out} is inside the class {given}: the class folder is never written to; give a folder outside it"
 # Rows of most-failed checks shown on the terminal; summary.md lists every one.
 TERMINAL_CHECKS = 10
 
@@ -58,6 +59,7 @@ def run(context: Context, jobs: int, limit: float, timeout: float) -> Outcome:
     pattern = batch_input.student_pattern(options.student_pattern)
     settings = {"timeout": timeout, "exercises": names}
     out = Path(options.out)
+    _refuse_out_in_class(out, options.klass)
     try:
         with tempfile.TemporaryDirectory(prefix="grader-batch-") as scratch:
             found = batch_input.discover(options.klass, names, context.course.exercises.name, Path(scratch), pattern)
@@ -79,6 +81,13 @@ def run(context: Context, jobs: int, limit: float, timeout: float) -> Outcome:
     )
     status = EXIT_FAILED if any(entry.report.errors for entry in graded) else EXIT_PASSED
     return Outcome(f"{summary}\n{written}\n", status)
+
+
+def _refuse_out_in_class(out: Path, given: str) -> None:
+    """Results written into the class would change it, and be taken for a student the next time."""
+    klass = Path(given).resolve()
+    if klass.is_dir() and out.resolve().is_relative_to(klass):
+        raise UsageError(OUT_IN_CLASS.format(out=out, given=given))
 
 
 def _task(submission: batch_input.Submission, names: list[str], checks: str, settings: dict) -> Task:

@@ -22,7 +22,8 @@ import pytest
 from conftest import ROOT, SUBMISSIONS
 
 from grader.batch_files import A_FOLDER, LINK_OUTSIDE, NOT_FOUND, NOT_TEXT
-from grader.batch_run import EXIT_INTERRUPTED, INTERRUPTED, JUDGE_TIMED_OUT
+from grader.batch_progress import ALL_DONE
+from grader.batch_run import EXIT_INTERRUPTED, INTERRUPTED, JUDGE_TIMED_OUT, OUT_IN_CLASS
 from grader.batch_store import STORE
 from grader.batch_zip import OUTSIDE, TOO_BIG
 from grader.confine import landlock_abi, protect_supervisor
@@ -242,6 +243,12 @@ def test_a_batch_stopped_with_ctrl_c_resumes_and_ends_with_the_files_of_an_unint
     assert len([line for line in again.splitlines() if PROGRESS.match(line)]) == 8 - saved
     assert outputs(resumed) == outputs(whole)
 
+    status, third, _ = run_batch(str(klass), "1", "--out", str(resumed), "--jobs", "2")
+    assert status == 0
+    assert third.splitlines()[0] == ALL_DONE.format(total=8, out=resumed)
+    assert not any(PROGRESS.match(line) for line in third.splitlines())
+    assert outputs(resumed) == outputs(whole)
+
 
 def test_a_judge_that_hangs_is_stopped_at_the_submission_timeout_and_the_others_are_graded(tmp_path):
     klass = small_class(tmp_path / "class")
@@ -297,3 +304,14 @@ def test_a_class_and_an_out_folder_given_as_relative_paths_are_graded_and_saved_
     assert status == 0
     assert len(results) == 8 and not any(entry.get("errors") for entry in results.values())
     assert results["student0"]["score"] == results["student0"]["max_score"] == 10
+
+
+def test_an_out_folder_inside_the_class_is_refused_and_the_class_is_left_as_it_was(tmp_path):
+    klass = small_class(tmp_path / "class")
+    before = fingerprint(klass)
+
+    status, stdout, stderr = run_batch(str(klass), "1", "--out", str(klass / "results"))
+
+    assert status == 2 and stdout == ""
+    assert stderr == "grade: error: " + OUT_IN_CLASS.format(out=klass / "results", given=klass) + "\n"
+    assert fingerprint(klass) == before
