@@ -196,6 +196,11 @@ def test_the_environment_can_neither_choose_the_checks_nor_add_plugins_to_the_ju
 
     plugin = tmp_path / "passes_everything.py"
     plugin.write_text("def pytest_collection_modifyitems(items):\n    items.clear()\n")
+    # Installed, too: a distribution whose pytest11 entry point pytest would auto-load.
+    installed = tmp_path / "passes_everything-1.0.dist-info"
+    installed.mkdir()
+    (installed / "METADATA").write_text("Metadata-Version: 2.1\nName: passes-everything\nVersion: 1.0\n")
+    (installed / "entry_points.txt").write_text("[pytest11]\npasses_everything = passes_everything\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setenv("PYTEST_ADDOPTS", "-k prints_hello")
     monkeypatch.setenv("PYTEST_PLUGINS", "passes_everything")
