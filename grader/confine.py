@@ -477,10 +477,13 @@ class _Cgroup:
         else:
             type(self)._spare.setdefault(processes, []).append(self)
 
+    # The process that registered the clean-up at exit: a forked child registers its own.
+    _cleaning_up: ClassVar[int | None] = None
+
     @classmethod
     def _clean_up_at_exit(cls) -> None:
-        if not getattr(cls, "_cleaning_up", False):
-            cls._cleaning_up = True
+        if cls._cleaning_up != os.getpid():
+            cls._cleaning_up = os.getpid()
             atexit.register(cls.remove_spares)
 
     @classmethod

@@ -213,6 +213,13 @@ def confinement(workdir: Path) -> Confinement:
     return Confinement(workdir=workdir)
 
 
+@pytest.fixture(autouse=True)
+def back_in_its_own_cgroup() -> Iterator[None]:
+    """This test process never stays in a cgroup a test's trees made it sit in."""
+    yield
+    confine_module.end_supervising()
+
+
 @pytest.fixture
 def supervisor():
     """This test process as a supervisor (subreaper, not dumpable), for the test only."""
