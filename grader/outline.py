@@ -41,12 +41,12 @@ def checks(path: Path) -> Checks:
 
 def stubs(tree: ast.Module) -> list[str]:
     """The functions still left as stubs: their body only raises NotImplementedError."""
-    return [function.name for function in _functions(tree, "") if _is_stub(function)]
+    return [function.name for function in functions(tree, "") if _is_stub(function)]
 
 
 def _points(tree: ast.Module) -> float | None:
     total: float = 0
-    for function in _functions(tree, "test"):
+    for function in functions(tree, "test"):
         points = _check_points(function)
         if points is None:
             return None
@@ -54,7 +54,7 @@ def _points(tree: ast.Module) -> float | None:
     return total
 
 
-def _functions(tree: ast.Module, prefix: str) -> list[Function]:
+def functions(tree: ast.Module, prefix: str) -> list[Function]:
     """Module-level functions and methods of module-level classes whose names start with ``prefix``."""
     bodies = [tree.body] + [node.body for node in tree.body if isinstance(node, ast.ClassDef)]
     return [
@@ -67,13 +67,13 @@ def _functions(tree: ast.Module, prefix: str) -> list[Function]:
 
 def _check_points(function: Function) -> float | None:
     for decorator in function.decorator_list:
-        if isinstance(decorator, ast.Call) and _called(decorator) == "check":
+        if isinstance(decorator, ast.Call) and called(decorator) == "check":
             given = [keyword.value for keyword in decorator.keywords if keyword.arg == "points"] + decorator.args
             return _number(given[0]) if given else DEFAULT_POINTS
     return DEFAULT_POINTS
 
 
-def _called(call: ast.Call) -> str:
+def called(call: ast.Call) -> str:
     """The name a call is made by: ``check`` for ``check(...)``, ``grader.check(...)``, ``pytest.mark.check(...)``."""
     function = call.func
     if isinstance(function, ast.Attribute):

@@ -12,13 +12,18 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-Function = ast.FunctionDef | ast.AsyncFunctionDef
+from .outline import Function, called, functions
+
 Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Assign | ast.AnnAssign
 CHECK_PREFIX = "test"
 # Module-level names the grader or pytest reads by name: never "unused".
 KEPT = frozenset({"EXERCISE", "IMPORT_HINTS", "pytestmark", "pytest_plugins", "__all__"})
 
 UNKNOWN_HIDDEN = "line {line}: {name}'s hidden= is not True or False, so it can't be told whether to release it"
+MARK_ELSEWHERE = (
+    "line {line}: check(...) is used other than as a check's own decorator with plain keywords (on a class, "
+    "in pytestmark, under another name, with **), so which checks it hides can't be read: put it on each check"
+)
 STILL_MENTIONED = "line {line} still mentions the hidden check {name!r}: edit it out before releasing"
 BROKEN = "removing the hidden checks left code that is not Python ({error}): release it by hand"
 
@@ -37,7 +42,8 @@ class Stripped:
 def strip_hidden(source: str) -> Stripped:
     """``source`` without its hidden checks; SyntaxError if it isn't Python, CannotStrip if unsafe."""
     tree = ast.parse(source)
-    checks = _checks(tree)
+    checks = functions(tree, CHECK_PREFIX)
+    _refuse_marks_set_elsewhere(tree, checks)
     hidden = [function for function in checks if _is_hidden(function)]
     public = [function.name for function in checks if function not in hidden]
     if not hidden:
@@ -50,20 +56,19 @@ def strip_hidden(source: str) -> Stripped:
     return Stripped(result, public, [function.name for function in hidden])
 
 
-def _checks(tree: ast.Module) -> list[Function]:
-    """Module-level test functions and test methods of module-level classes, as pytest collects them."""
-    bodies = [tree.body] + [node.body for node in tree.body if isinstance(node, ast.ClassDef)]
-    return [
-        node
-        for body in bodies
-        for node in body
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith(CHECK_PREFIX)
-    ]
+def _refuse_marks_set_elsewhere(tree: ast.Module, checks: list[Function]) -> None:
+    """pytest finds a check's mark on its class, its module (``pytestmark``) or through a name
+    bound to it too; a hidden check marked so would look public here, and go to every student."""
+    own = {id(decorator) for function in checks for decorator in function.decorator_list}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and called(node) == "check":
+            if id(node) not in own or any(keyword.arg is None for keyword in node.keywords):
+                raise CannotStrip(MARK_ELSEWHERE.format(line=node.lineno))
 
 
 def _is_hidden(function: Function) -> bool:
     for decorator in function.decorator_list:
-        if isinstance(decorator, ast.Call) and _called(decorator) == "check":
+        if isinstance(decorator, ast.Call) and called(decorator) == "check":
             for keyword in decorator.keywords:
                 if keyword.arg == "hidden":
                     return _literal_bool(keyword.value, function)
@@ -75,13 +80,6 @@ def _literal_bool(node: ast.expr, function: Function) -> bool:
         return node.value
     # A hidden check kept by mistake would hand its test to every student: refuse rather than guess.
     raise CannotStrip(UNKNOWN_HIDDEN.format(line=function.lineno, name=function.name))
-
-
-def _called(call: ast.Call) -> str:
-    function = call.func
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return function.id if isinstance(function, ast.Name) else ""
 
 
 def _removed(tree: ast.Module, hidden: list[Function]) -> list[ast.stmt]:
@@ -254,7 +252,7 @@ def _verify(source: str, public: list[str], hidden: list[str]) -> None:
         tree = ast.parse(source)
     except SyntaxError as error:
         raise CannotStrip(BROKEN.format(error=error)) from error
-    kept = [function.name for function in _checks(tree)]
+    kept = [function.name for function in functions(tree, CHECK_PREFIX)]
     if kept != public:
         raise CannotStrip(BROKEN.format(error=f"the public checks {public} became {kept}"))
     for name in hidden:

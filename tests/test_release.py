@@ -22,7 +22,7 @@ from conftest import ROOT
 from grader import release, release_files
 from grader.cli import main
 from grader.outline import stubs
-from grader.public_checks import strip_hidden
+from grader.public_checks import CannotStrip, strip_hidden
 from grader.usage import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE
 from grader.withheld import MANIFEST
 
@@ -324,6 +324,23 @@ def test_an_exercise_whose_checks_are_all_hidden_is_refused(course, capsys):
 def test_a_hidden_mark_that_is_not_a_literal_is_refused_rather_than_guessed(course, capsys):
     (course / "checks" / "exercise2.py").write_text(PUBLIC.replace("points=1)", "points=1, hidden=HIDE)"))
     assert "is not True or False" in refused(capsys, course.parent / "student")
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "@check(points=2, hidden=True)\nclass TestSecret:\n    def test_secret(self):\n        assert True\n",
+        "pytestmark = check(hidden=True)\n\ndef test_secret():\n    assert True\n",
+        "H = {'hidden': True}\n\n@check(2, **H)\ndef test_secret():\n    assert True\n",
+        "secret = check(3, hidden=True)\n\n@secret\ndef test_secret():\n    assert True\n",
+    ],
+    ids=["on a class", "in pytestmark", "with **", "under another name"],
+)
+def test_a_mark_pytest_would_find_elsewhere_than_on_the_check_itself_is_refused(marked):
+    source = "from grader import check\n\n\n" + marked
+
+    with pytest.raises(CannotStrip, match="check\\(...\\) is used other than as a check's own decorator"):
+        strip_hidden(source)
 
 
 def test_a_public_line_that_still_names_a_hidden_check_is_refused(course, capsys):
