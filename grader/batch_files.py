@@ -79,12 +79,13 @@ class _Problem(Exception):
 def _source(path: Path | None, root: Path | None, shown: str) -> bytes:
     if path is None or not os.path.lexists(path):
         raise _Problem(NOT_FOUND.format(shown=shown))
-    if path.is_symlink() and (root is None or not _inside(path, root)):
-        raise _Problem(LINK_OUTSIDE.format(shown=shown))
     try:
         mode = path.stat().st_mode
     except OSError:  # a link to nothing
         raise _Problem(NOT_FOUND.format(shown=shown)) from None
+    # Any link on the way counts (alice/exercises -> ../bob/exercises), not only the file's own.
+    if (path.is_symlink() and root is None) or (root is not None and not _inside(path, root)):
+        raise _Problem(LINK_OUTSIDE.format(shown=shown))
     if stat.S_ISDIR(mode):
         raise _Problem(A_FOLDER.format(shown=shown))
     if not stat.S_ISREG(mode):

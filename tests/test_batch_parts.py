@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 from grader import __version__
-from grader.batch_files import NOT_FOUND, read
+from grader.batch_files import LINK_OUTSIDE, NOT_FOUND, read
 from grader.batch_input import MIXED, NO_STUDENT_GROUP, ONE_SUBMISSION, discover, student_pattern
 from grader.batch_judge import Task, explained, failure, saved
 from grader.batch_outputs import Graded, feedback_md, grades_csv, results_json, summary_md
@@ -345,3 +345,17 @@ def test_a_class_where_no_submission_could_be_graded_does_not_read_as_every_chec
     text = summary_md(rows, "asyncio", "week1")
     assert "No check could be run for any submission." in text
     assert "Every check passed" not in text
+
+
+def test_a_linked_folder_on_the_way_to_a_file_reads_no_other_students_work(tmp_path):
+    klass = tmp_path / "class"
+    write(klass / "bob" / "exercises" / "exercise1.py", "print('bob')\n")
+    (klass / "alice").mkdir()
+    (klass / "alice" / "exercises").symlink_to(klass / "bob" / "exercises")
+    found = discover(str(klass), ["exercise1"], "exercises", tmp_path).submissions
+    alice = next(submission for submission in found if submission.student == "alice")
+
+    files = read(alice, ["exercise1"])
+
+    assert files.sources == {}
+    assert files.problems == {"exercise1": LINK_OUTSIDE.format(shown="exercises/exercise1.py")}
