@@ -136,7 +136,7 @@ def _holds_files(folder: Path, names: list[str], exercises_folder: str) -> bool:
 
 def _part(entry: Path, index: int, class_folder: Path, names: list[str], exercises_folder: str, scratch: Path):
     """A student folder, or a student's zip, as a Submission named by the entry."""
-    student = entry.name[: -len(ZIP)] if entry.is_file() else entry.name
+    student = _readable(entry.name[: -len(ZIP)] if entry.is_file() else entry.name)
     if entry.is_file():
         target = scratch / "students" / str(index)
         target.mkdir(parents=True)
@@ -184,7 +184,7 @@ def _lms_files(
         else:
             student = entry.name.split("_", 1)[0] if "_" in entry.name[: end.start() + 1] else None
         if student:
-            found.append((student, end.group("exercise"), int(end.group("attempt") or 0), entry))
+            found.append((_readable(student), end.group("exercise"), int(end.group("attempt") or 0), entry))
     return found
 
 
@@ -204,6 +204,12 @@ def _grouped(files: list[tuple[str, str, int, Path]]) -> list[Submission]:
         )
         for student, exercises in chosen.items()
     ]
+
+
+def _readable(name: str) -> str:
+    """A file name's bytes that are not UTF-8 (lone surrogates in ``str``) as ``\\xe9``: an id
+    that every output can hold, and still tells two such names apart."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _strip_common_prefix(submissions: list[Submission]) -> list[Submission]:

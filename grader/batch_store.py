@@ -156,10 +156,24 @@ class Store:
                 path.unlink(missing_ok=True)
 
 
+# A file name's longest stem, in bytes, with room for ".partial-<pid>-" and ".json" (255 in all).
+LONGEST_STEM = 200
+
+
 def file_stem(student: str) -> str:
-    """A file name for ``student``'s id: the id itself when it is a plain name, else escaped."""
-    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.@+") else f"%{ord(c):02X}" for c in student)
-    return "%2E" + safe[1:] if safe.startswith(".") else safe
+    """A file name for ``student``'s id: the id itself when it is a plain name, else escaped, each
+    escape of a fixed width for its kind (two ids never share one); a very long one is cut and
+    told apart by a hash."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.@+") else _escaped(c) for c in student)
+    safe = "%2E" + safe[1:] if safe.startswith(".") else safe
+    if len(safe) <= LONGEST_STEM:
+        return safe
+    return safe[: LONGEST_STEM - 17] + "-" + hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _escaped(character: str) -> str:
+    code = ord(character)
+    return f"%{code:02X}" if code <= 0xFF else f"%u{code:04X}" if code <= 0xFFFF else f"%U{code:06X}"
 
 
 def report_from_json(document: dict[str, Any]) -> Report:

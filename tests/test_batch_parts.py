@@ -359,3 +359,24 @@ def test_a_linked_folder_on_the_way_to_a_file_reads_no_other_students_work(tmp_p
 
     assert files.sources == {}
     assert files.problems == {"exercise1": LINK_OUTSIDE.format(shown="exercises/exercise1.py")}
+
+
+def test_two_ids_never_share_a_file_name_and_a_very_long_one_still_fits():
+    assert file_stem("€") != file_stem(" AC")
+    long_ones = ["é" * 100, "é" * 99 + "e"]
+    stems = [file_stem(student) for student in long_ones]
+    assert stems[0] != stems[1]
+    assert all(len(f".partial-4194304-{stem}.json".encode()) <= 255 for stem in stems)
+
+
+def test_a_folder_name_that_is_not_utf8_becomes_an_id_every_output_can_hold(tmp_path):
+    klass = tmp_path / "class"
+    write(klass / "bob" / "exercise1.py")
+    folder = os.fsencode(klass) + b"/caf\xe9"
+    os.makedirs(folder)
+    (Path(os.fsdecode(folder)) / "exercise1.py").write_text("async def main():\n    pass\n")
+
+    students = [s.student for s in discover(str(klass), ["exercise1"], "exercises", tmp_path).submissions]
+
+    assert students == ["bob", "caf\\xe9"]
+    assert all(student.encode("utf-8") for student in students)
