@@ -20,7 +20,7 @@ from . import batch_files, batch_input, batch_judge, batch_outputs, batch_pool, 
 from .batch_judge import Task
 from .batch_outputs import Graded
 from .batch_progress import Progress
-from .batch_store import Store
+from .batch_store import Saved, Store
 from .catalog import Exercise, resolve
 from .command import Context, Outcome
 from .course import Course
@@ -67,9 +67,11 @@ def run(context: Context, jobs: int, limit: float, timeout: float) -> Outcome:
             store.open(found.name, options.force)
             checks = batch_store.checks_digest(context.course.checks)
             tasks = [_task(submission, names, checks, settings) for submission in found.submissions]
-            todo = [task for task in tasks if options.force or store.load(task.student, task.key) is None]
-            _grade(tasks, todo, chosen, timeout, store, jobs, limit)
-        graded = [_graded(store, task, context.course) for task in tasks]
+            # Each result is read once: what was saved before, then what each judge saves.
+            results = {task.student: store.load(task.student, task.key) for task in tasks}
+            todo = [task for task in tasks if results[task.student] is None]
+            _grade(tasks, todo, chosen, timeout, store, jobs, limit, results)
+        graded = [_graded(results, task, context.course) for task in tasks]
         summary = _write(out, graded, names, context.course.name, found.name, options.show_hidden)
     except KeyboardInterrupt:  # outside the grading: each file written is whole, or as it was
         raise Interrupted(INTERRUPTED_OUTSIDE.format(out=out)) from None
@@ -96,17 +98,26 @@ def _task(submission: batch_input.Submission, names: list[str], checks: str, set
 
 
 def _grade(
-    tasks: list[Task], todo: list[Task], chosen: list[Exercise], timeout: float, store: Store, jobs: int, limit: float
+    tasks: list[Task],
+    todo: list[Task],
+    chosen: list[Exercise],
+    timeout: float,
+    store: Store,
+    jobs: int,
+    limit: float,
+    results: dict[str, Saved | None],
 ) -> None:
+    """Grade ``todo``, filling ``results`` in as each judge ends."""
     total = len(tasks)
     progress = Progress(sys.stdout, total, total - len(todo), bar=sys.stdout.isatty())
     progress.resumed(str(store.out))
 
     def ended(end: batch_pool.Ended[Task]) -> None:
         saved = store.load(end.task.student, end.task.key)
-        if saved is None:  # the judge was stopped, or died, before it saved anything
+        if saved is None:  # the judge was stopped, or died, before it saved anything: not a grade,
+            # so not saved either (a rerun grades this student again)
             saved = batch_judge.saved(end.task, batch_judge.failure(_judge_error(end.status, limit)))
-            store.save(saved)
+        results[end.task.student] = saved
         progress.graded(end.task.student, batch_store.report_from_json(saved.report))
 
     try:
@@ -137,9 +148,9 @@ def _warm(chosen: list[Exercise]) -> None:
     batch_pool.warm_fork()
 
 
-def _graded(store: Store, task: Task, course: Course) -> Graded:
-    saved = store.load(task.student, task.key)
-    if saved is None:  # saved by now, unless --out was changed under us
+def _graded(results: dict[str, Saved | None], task: Task, course: Course) -> Graded:
+    saved = results[task.student]
+    if saved is None:  # known by now, unless the batch was stopped
         saved = batch_judge.saved(task, batch_judge.failure(JUDGE_ENDED.format(how="its result is missing")))
     report = withheld.attach(batch_store.report_from_json(saved.report), course.checks)
     return Graded(task.student, saved.submission, report)
@@ -150,6 +161,10 @@ def _write(out: Path, graded: list[Graded], names: list[str], course: str, name:
     terminal too."""
     feedback = out / batch_outputs.FEEDBACK
     feedback.mkdir(exist_ok=True)
+    expected = {f"{batch_store.file_stem(entry.student)}.md" for entry in graded}
+    for stale in feedback.glob("*.md"):  # a student no longer in the class, or renamed
+        if stale.name not in expected:
+            stale.unlink()
     batch_store.write_atomically(out / batch_outputs.GRADES, batch_outputs.grades_csv(graded, names))
     batch_store.write_atomically(out / batch_outputs.RESULTS, batch_outputs.results_json_parts(graded, course, names))
     batch_store.write_atomically(out / batch_outputs.SUMMARY, batch_outputs.summary_md(graded, course, name))

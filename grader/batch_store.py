@@ -26,6 +26,7 @@ from .usage import UsageError
 STORE = ".grade-batch"
 MANIFEST = "manifest.json"
 STUDENTS = "students"
+FEEDBACK = "feedback"  # the outputs' folder of feedback files, where a write may also be cut short
 TOOL = "grade batch"
 FORMAT = 1
 TEMPORARY = ".partial-"  # names of files being written; never read, removed when found
@@ -151,7 +152,7 @@ class Store:
 
     def remove_partial_files(self) -> None:
         """Files a process was killed while writing: never whole, never read."""
-        for folder in (self.folder, self.students):
+        for folder in (self.out, self.out / FEEDBACK, self.folder, self.students):
             for path in folder.glob(f"{TEMPORARY}*"):
                 path.unlink(missing_ok=True)
 

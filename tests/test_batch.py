@@ -262,6 +262,8 @@ def test_a_judge_that_hangs_is_stopped_at_the_submission_timeout_and_the_others_
     assert len(results) == 8
     assert all(entry["errors"] == [JUDGE_TIMED_OUT.format(limit=1)] for entry in results.values())
     assert "## Not graded in full" in (out / "summary.md").read_text()
+    # A judge that was stopped gave no grade: nothing is saved, and a rerun grades them again.
+    assert list((out / STORE / "students").iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -315,3 +317,14 @@ def test_an_out_folder_inside_the_class_is_refused_and_the_class_is_left_as_it_w
     assert status == 2 and stdout == ""
     assert stderr == "grade: error: " + OUT_IN_CLASS.format(out=klass / "results", given=klass) + "\n"
     assert fingerprint(klass) == before
+
+
+def test_a_student_gone_from_the_class_leaves_no_feedback_behind(tmp_path):
+    klass = small_class(tmp_path / "class")
+    out = tmp_path / "out"
+    assert run_batch(str(klass), "1", "--out", str(out), "--jobs", "2")[0] == 0
+    shutil.rmtree(klass / "student7")
+
+    assert run_batch(str(klass), "1", "--out", str(out), "--jobs", "2")[0] == 0
+
+    assert sorted(path.name for path in (out / "feedback").iterdir()) == [f"student{i}.md" for i in range(7)]
