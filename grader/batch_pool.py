@@ -13,29 +13,21 @@ anything goes on. Nothing of a judge outlives it.
 from __future__ import annotations
 
 import atexit
-import ctypes
 import gc
 import os
 import select
 import signal
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Generic, TypeVar
 
-from .confine import protect_supervisor
+from .confine import _now, children, die_with_parent, protect_supervisor
+from .remote import _keep_only
 
 T = TypeVar("T")
 
 TIMED_OUT = "timed out"
-_PR_SET_PDEATHSIG = 1
-
-
-def _now() -> float:
-    # Not time.monotonic: a check may freeze it (freezegun) in a process that later forks judges.
-    return time.clock_gettime(time.CLOCK_MONOTONIC)
 
 
 @dataclass(frozen=True)
@@ -63,13 +55,13 @@ def run_all(
     reaped before it propagates."""
     protect_supervisor()  # orphaned sandboxes come to us, so that they can be ended
     # Children our caller had before are its own business, never strays of ours.
-    theirs = set(_children())
+    theirs = children()
     waiting = list(reversed(tasks))
     running: dict[int, _Judge[T]] = {}
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
-                judge = _start(waiting.pop(), work, limit, list(running))
+                judge = _start(waiting.pop(), work, limit)
                 running[judge.pipe] = judge
             timeout = max(0.0, min(judge.deadline for judge in running.values()) - _now())
             readable, _, _ = select.select(list(running), [], [], timeout)
@@ -87,7 +79,7 @@ def run_all(
         _end_strays(theirs)
 
 
-def _start(task: T, work: Callable[[T], None], limit: float, others: list[int]) -> _Judge[T]:
+def _start(task: T, work: Callable[[T], None], limit: float) -> _Judge[T]:
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -96,23 +88,25 @@ def _start(task: T, work: Callable[[T], None], limit: float, others: list[int]) 
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the judge: what it saves is what the tests see
-        _judge(task, work, [read_end, *others], blocked, parent)
+        _judge(task, work, write_end, blocked, parent)
     signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     os.close(write_end)
     return _Judge(task, pid, read_end, _now() + limit)
 
 
-def _judge(task: T, work: Callable[[T], None], inherited: list[int], mask: set, parent: int) -> None:
+def _judge(task: T, work: Callable[[T], None], pipe: int, mask: set, parent: int) -> None:
     status = 1
     try:
         os.setsid()
-        _die_with(parent)
+        # On Linux a judge must never run on unsupervised: it dies with the batch, even by SIGKILL.
+        if not die_with_parent(parent):
+            os._exit(1)
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE):
             signal.signal(number, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        for descriptor in inherited:
-            os.close(descriptor)
-        _quiet()
+        # The batch's terminal is for its progress, and the other judges' pipes are theirs: only
+        # the pipe whose end tells the batch this judge is done stays open.
+        _keep_only(pipe)
         # Only what the judge itself registers (its cgroups' removal) is run at its exit.
         atexit._clear()
         work(task)
@@ -120,25 +114,6 @@ def _judge(task: T, work: Callable[[T], None], inherited: list[int], mask: set, 
     finally:
         atexit._run_exitfuncs()
         os._exit(status)
-
-
-def _die_with(parent: int) -> None:
-    """On Linux, the judge is killed when the batch is (even by SIGKILL, which leaves no time to
-    kill it): a judge must never run on unsupervised. Elsewhere it finishes its submission."""
-    if not sys.platform.startswith("linux"):
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGKILL))
-    if os.getppid() != parent:  # the batch died before the line above
-        os._exit(1)
-
-
-def _quiet() -> None:
-    """The batch's terminal is for its progress: a judge has nothing to say on it."""
-    null = os.open(os.devnull, os.O_RDWR)
-    for descriptor in (0, 1, 2):
-        os.dup2(null, descriptor)
-    os.close(null)
 
 
 def _reap(judge: _Judge[T]) -> int:
@@ -158,7 +133,7 @@ def _kill(judge: _Judge[T]) -> None:
 def _end_strays(keep: set[int]) -> None:
     """Kill and reap every child of ours but ``keep`` (running judges, our caller's own): the
     sandboxes (and what they started) of judges that were killed, passed on to us as their subreaper."""
-    while strays := set(_children()) - keep:
+    while strays := children() - keep:
         for pid in strays:
             for kill in (os.killpg, os.kill):
                 try:
@@ -170,23 +145,6 @@ def _end_strays(keep: set[int]) -> None:
                 os.waitpid(pid, 0)
             except ChildProcessError:
                 pass
-
-
-def _children() -> Iterator[int]:
-    """Our children, from /proc (empty where there is none: there, no subreaper either)."""
-    me = str(os.getpid())
-    proc = Path("/proc")
-    try:
-        names = [name for name in os.listdir(proc) if name.isdigit()]
-    except OSError:
-        return
-    for name in names:
-        try:
-            text = (proc / name / "stat").read_text()
-        except OSError:
-            continue
-        if text[text.rindex(")") + 2 :].split()[1] == me:
-            yield int(name)
 
 
 def warm_fork() -> None:

@@ -115,6 +115,7 @@ _WINDOWS_VARIABLES = ("SYSTEMROOT", "COMSPEC")
 _WORKDIR_VARIABLES = ("HOME", "TMPDIR", "TMP", "TEMP")
 
 # prctl(2) options and capability constants (linux/prctl.h, linux/capability.h, linux/securebits.h).
+_PR_SET_PDEATHSIG = 1
 _PR_SET_DUMPABLE = 4
 _PR_CAPBSET_READ = 23
 _PR_CAPBSET_DROP = 24
@@ -275,6 +276,18 @@ def _syscall(number: int, *arguments: object) -> int:
     return _check(_libc.syscall(ctypes.c_long(number), *arguments))
 
 
+def die_with_parent(parent: int) -> bool:
+    """On Linux, have the kernel SIGKILL this process when its parent dies (even by SIGKILL); False
+    if the parent is already gone, or the kernel can't."""
+    if not _LINUX:
+        return True
+    try:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except OSError:
+        return False
+    return os.getppid() == parent  # the parent may have died before the line above
+
+
 def end_supervising() -> None:
     """Move the supervisor back to its own cgroup and remove those made for its trees."""
     _Cgroup.remove_spares()
@@ -325,7 +338,8 @@ def _all_processes() -> Iterator[_Stat]:
                 yield found
 
 
-def _children() -> set[int]:
+def children() -> set[int]:
+    """This process's children, from /proc (none where there is no /proc)."""
     me = os.getpid()
     return {process.pid for process in _all_processes() if process.ppid == me}
 
@@ -608,7 +622,7 @@ class ProcessTree:
         self.cgroup = self._cgroup(processes) if _LINUX else None
         # Without a cgroup, orphans are found by their parent: note the supervisor's own first,
         # never to be touched. A cgroup holds every descendant: no need to look through /proc.
-        self._before = _children() if _LINUX and self.cgroup is None else set()
+        self._before = children() if _LINUX and self.cgroup is None else set()
         ProcessTree._live.append(self)
 
     @staticmethod
