@@ -77,7 +77,7 @@ OFF_REASON = "off: {reason}"
 
 OWN_SESSION = "own session and process group"
 LIMIT_SET = "{resource} {value}"
-PIDS_CGROUP = "cgroup v{version} pids.max {processes}"
+PIDS_CGROUP = "cgroup v{version} pids: {processes} tasks besides the grader's own"
 # No counts of the moment in it: how a submission was isolated reads the same on every run.
 NPROC_SET = "RLIMIT_NPROC: {processes} more than the tasks this user already runs"
 CAPABILITIES_DROPPED = "all dropped, bounding set cleared, securebits locked"
@@ -502,13 +502,14 @@ class _Cgroup:
 
     @classmethod
     def remove_spares(cls) -> None:
-        """Remove every cgroup kept for later trees, and leave the one the supervisor sits in."""
-        cls.leave()
+        """Remove every cgroup kept for later trees, and leave the one the supervisor sits in (last:
+        spares made while it sat there are inside it)."""
         deadline = _now() + END_TIMEOUT
         for cgroups in cls._spare.values():
             for cgroup in cgroups:
                 cgroup.remove(deadline)
         cls._spare.clear()
+        cls.leave()
 
     @classmethod
     def create(cls, processes: int) -> _Cgroup | None:

@@ -55,11 +55,11 @@ def describe_tasks(tasks: Iterable[asyncio.Task], recorder: TaskRecorder, studen
 
 
 def stack_of(task: asyncio.Task, student_files: frozenset[str]) -> list[FrameType]:
-    """The frames a waiting task is suspended in, outermost first, down to the innermost one in
-    the student's files. ``Task.get_stack()`` gives only the task's own coroutine's frame; the
-    coroutines it awaits (a check's wrapper awaiting the student's function, say) are followed
-    through ``cr_await``, generators through ``gi_yieldfrom``. asyncio's own frames beyond the
-    student's would only hide where their code waits."""
+    """The frames a waiting task is suspended in, outermost first. ``Task.get_stack()`` gives only
+    the task's own coroutine's frame; the coroutines it awaits (a check's wrapper awaiting the
+    student's function, say) are followed through ``cr_await``, generators through
+    ``gi_yieldfrom``, when that reaches the student's files (else asyncio's own frames would only
+    hide where the task waits)."""
     own = list(task.get_stack())
     frames = list(own)
     awaited = getattr(task.get_coro(), "cr_await", None)
@@ -69,8 +69,8 @@ def stack_of(task: asyncio.Task, student_files: frozenset[str]) -> list[FrameTyp
             break
         frames.append(frame)
         awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
-    theirs = [index for index, frame in enumerate(frames) if frame.f_code.co_filename in student_files]
-    return frames[: theirs[-1] + 1] if theirs else own
+    theirs = any(frame.f_code.co_filename in student_files for frame in frames)
+    return frames if theirs else own
 
 
 # Awaits followed at most: a chain is short, but student code can make it as long as it likes.

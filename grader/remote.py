@@ -57,13 +57,17 @@ def call(work: Callable[[], dict], timeout: float, confinement: Confinement | No
     dump_read, dump_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
     gc_tuning.freeze_before_fork()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    finally:
+        if os.getpid() == parent:
+            gc_tuning.thaw_after_fork()
     if pid == 0:  # pragma: no cover - the child's exit status and message are what the tests see
         os.close(read_end)
         os.close(dump_read)
         _child(work, lambda: _confine(confinement, tree), write_end, dump_write)
-    gc_tuning.thaw_after_fork()
     if tree is not None:
         tree.started(pid)
     os.close(write_end)
