@@ -52,16 +52,22 @@ class Output:
             file = os.open(folder / f".fd{fd}", os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
             os.dup2(file, fd)
             os.close(file)
-            self._captures.append(FdCapture(fd, writer))
+            capture = FdCapture(fd, writer)
+            self._captures.append(capture)
             writer._fd = fd  # `os.write(sys.stdout.fileno(), ...)` then lands where it is read back
-            writer.before_write = self.drain
+            # Each stream has a timeline of its own: before a print, only its own descriptor's
+            # output needs reading in.
+            writer.before_write = lambda capture=capture: self._drain([capture])
 
     def drain(self) -> None:
+        self._drain(self._captures)
+
+    def _drain(self, captures: list[Any]) -> None:
         if self._draining:  # a drain writes into the timelines, which would drain again
             return
         self._draining = True
         try:
-            for capture in self._captures:
+            for capture in captures:
                 capture.drain()
         finally:
             self._draining = False
