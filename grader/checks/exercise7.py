@@ -37,7 +37,7 @@ from grader import (
     Run,
     check,
     expect_duration,
-    known_mistake,
+    expect_no_error,
     plain_repr,
     run_in_each_order,
     seconds,
@@ -363,8 +363,7 @@ def test_a_limit_of_one_downloads_one_page_at_a_time(student, run):
 def test_no_urls_return_an_empty_list_at_once(student, run):
     """download_all([], 3) returns [] at once"""
     result = run(student.download_all, [], 3, allow_error=True)
-    if result.error is not None:
-        raise Failure(result.describe_error(), help=known_mistake(result), notes=result.notes())
+    expect_no_error(result)
     if result.value != [] or not isinstance(result.value, list):
         raise Mismatch([], result.value, help=NO_URLS, notes=result.notes())
     expect_duration(result, 0.0, help=NO_URLS_AT_ONCE)
