@@ -6,12 +6,12 @@ It grades the chosen exercises of one submission and renders the report in the c
 from __future__ import annotations
 
 import argparse
-from functools import partial
 
 from . import arguments, format_classroom, session, withheld
 from .catalog import resolve
 from .command import Command, Context, Outcome
 from .render_report import RenderOptions, render
+from .results import Report
 from .usage import EXIT_FAILED, EXIT_PASSED
 
 SUMMARY = "grade exercises on a virtual clock: nothing really sleeps"
@@ -32,8 +32,11 @@ def run(context: Context) -> Outcome:
     timeout = arguments.timeout(options)
     output = arguments.output_file(options)
     classroom = options.format == format_classroom.CLASSROOM
-    grade = partial(session.grade, chosen, session.Settings(folder, timeout))
-    report = withheld.attach(format_classroom.guarded(grade) if classroom else grade(), context.course.checks)
+    def grade() -> Report:
+        return withheld.attach(session.grade(chosen, session.Settings(folder, timeout)), context.course.checks)
+
+    # Under Classroom, a broken withheld.json too is a result that says so, never no result.
+    report = format_classroom.guarded(grade) if classroom else grade()
     render_options = RenderOptions(color=arguments.use_color(options))
     text = render(report, options.format, render_options, show_hidden=options.show_hidden)
     if classroom and format_classroom.github_output():

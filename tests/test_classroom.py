@@ -225,3 +225,19 @@ def test_a_format_registered_as_classroom_is_this_module():
     from grader.formats import FORMATS
 
     assert FORMATS[CLASSROOM] is format_classroom.classroom_report
+
+
+def test_a_broken_withheld_manifest_still_gives_classroom_a_result_that_says_so(forger, monkeypatch, tmp_path):
+    import shutil
+
+    checks = tmp_path / "course"
+    shutil.copytree(CHECKS, checks)
+    (checks / "withheld.json").write_text("not a list\n")
+    output = tmp_path / "github_output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(output))
+
+    main(["1", "--checks", str(checks), "--from", str(forger), "--color", "never", "--format", "classroom"])
+
+    document = decoded(output.read_text().removeprefix("result="))
+    assert document["status"] == "error"
+    assert "withheld.json is not a list of withheld checks" in json.dumps(document)
