@@ -66,7 +66,8 @@ def grades_csv(graded: list[Graded], names: list[str]) -> str:
         most = entry.report.max_score if entry.report.exercises else sum(best.values())
         cells = [points(scores[name]) if name in scores else "" for name in names]
         total = entry.report.score
-        writer.writerow([_text_cell(entry.student), *cells, points(total), points(most), _percent(total, most)])
+        share = f"{_percent(total, most):.1f}"
+        writer.writerow([_text_cell(entry.student), *cells, points(total), points(most), share])
     return stream.getvalue()
 
 
@@ -117,12 +118,8 @@ def summary_md(graded: list[Graded], course: str, name: str, most_checks: int | 
     return defuse("\n\n".join(blocks) + "\n")
 
 
-def percent(report: Report) -> float:
-    return 100 * report.score / report.max_score if report.max_score else 0.0
-
-
 def _scores(reports: list[Report]) -> str:
-    percents = [percent(report) for report in reports]
+    percents = [_percent(report.score, report.max_score) for report in reports]
     counts = Counter(min(int(value // (100 / BUCKETS)), BUCKETS) for value in percents)
     widest = max(counts.values(), default=1)
     rows = []
@@ -139,21 +136,24 @@ def _scores(reports: list[Report]) -> str:
 
 
 def _missed(reports: list[Report], count: int, most: int | None = None) -> str:
-    failures: dict[tuple[int, int], list[str]] = {}
-    described: dict[tuple[int, int], tuple[str, float]] = {}
+    # Checks are told apart by name (not by place: a report may lack an exercise), and listed in
+    # the order first met where as many failed them.
+    failures: dict[tuple[str, str], list[str]] = {}
+    described: dict[tuple[str, str], tuple[str, float]] = {}
     for report in reports:
-        for exercise_index, exercise in enumerate(report.exercises):
-            for check_index, check in enumerate(exercise.checks):
-                place = (exercise_index, check_index)
-                described.setdefault(place, (f"{exercise.name}: {check.title}", check.points))
+        for exercise in report.exercises:
+            for check in exercise.checks:
+                name = (exercise.name, check.name)
+                described.setdefault(name, (f"{exercise.name}: {check.title}", check.points))
                 if check.status == "failed":
-                    failures.setdefault(place, []).append(_first_line(check.message))
+                    failures.setdefault(name, []).append(_first_line(check.message))
     if not failures:
         return MISSED_NONE if described else NOTHING_GRADED
+    order = {name: index for index, name in enumerate(described)}
     rows = [
         (f"{len(messages)} of {count}", title, points(worth), _most_common(messages))
-        for place, messages in sorted(failures.items(), key=lambda item: (-len(item[1]), item[0]))
-        for title, worth in [described[place]]
+        for name, messages in sorted(failures.items(), key=lambda item: (-len(item[1]), order[item[0]]))
+        for title, worth in [described[name]]
     ]
     if most is None or len(rows) <= most:
         return _table([MISSED_HEADER, *rows])
@@ -185,8 +185,8 @@ def _max_points(graded: list[Graded], names: list[str]) -> dict[str, float]:
     return best
 
 
-def _percent(score: float, most: float) -> str:
-    return f"{100 * score / most:.1f}" if most else "0.0"
+def _percent(score: float, most: float) -> float:
+    return 100 * score / most if most else 0.0
 
 
 def _text_cell(value: str) -> str:

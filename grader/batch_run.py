@@ -94,7 +94,8 @@ def _refuse_out_in_class(out: Path, given: str) -> None:
 
 def _task(submission: batch_input.Submission, names: list[str], checks: str, settings: dict) -> Task:
     files = batch_files.read(submission, names)
-    return Task(submission.student, files, batch_store.key(files.digest(), checks, settings))
+    digest = files.digest()
+    return Task(submission.student, files, batch_store.key(digest, checks, settings), digest)
 
 
 def _grade(

@@ -202,7 +202,8 @@ def a_report(status: str = "failed", message: str = "expected hello", hidden: bo
 
 def test_a_report_saved_as_json_reads_back_as_the_same_report(tmp_path):
     report = a_report(message="line one\n\x1b[31mline two ##[ :: \udcff")
-    task = Task("alice", read(discover_one(tmp_path), ["exercise1"]), "k")
+    files = read(discover_one(tmp_path), ["exercise1"])
+    task = Task("alice", files, "k", files.digest())
     assert report_from_json(saved(task, report).report) == report
 
 
@@ -215,7 +216,8 @@ def discover_one(tmp_path: Path):
 def test_a_saved_result_is_used_only_with_its_own_key_and_a_damaged_one_not_at_all(tmp_path):
     store = Store(tmp_path / "out")
     store.open("class", force=False)
-    task = Task("alice", read(discover_one(tmp_path), ["exercise1"]), "key1")
+    files = read(discover_one(tmp_path), ["exercise1"])
+    task = Task("alice", files, "key1", files.digest())
     store.save(saved(task, a_report()))
     assert store.load("alice", "key1") is not None
     assert store.load("alice", "key2") is None
