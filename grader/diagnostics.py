@@ -41,8 +41,7 @@ def give_up(
 
 def describe_tasks(tasks: Iterable[asyncio.Task], recorder: TaskRecorder, student_files: frozenset[str]) -> str:
     """A line per unfinished task, in the order they were made: what it runs and where it waits."""
-    order = {id(record): index for index, record in enumerate(recorder.records)}
-    waiting = sorted(tasks, key=lambda task: order.get(id(recorder.record_of(task)), len(order)))
+    waiting = recorder.in_creation_order(tasks)
     if not waiting:
         return NO_TASK_WAITING
     stacks = {task: stack_of(task, student_files) for task in waiting}

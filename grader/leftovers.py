@@ -77,31 +77,18 @@ def still_running(exclude: Iterable[asyncio.Future] = ()) -> list[tuple[asyncio.
     loop = asyncio.get_running_loop()
     skip = {id(task) for task in exclude} | {id(asyncio.current_task())}
     tasks = [task for task in asyncio.all_tasks(loop) if not task.done() and id(task) not in skip]
-    by_task = loop.records_by_task(tasks) if hasattr(loop, "records_by_task") else {}
+    if hasattr(loop, "in_creation_order"):
+        tasks, by_task = loop.in_creation_order(tasks), loop.records_by_task(tasks)
+    else:  # another loop keeps no records: a set's order is none, so go by what each task runs
+        tasks, by_task = sorted(tasks, key=lambda task: coroutine_label(task.get_coro())), {}
     found = []
-    for task in _in_creation_order(loop, tasks, by_task):
+    for task in tasks:
         record = by_task.get(task)
         label = record.label if record is not None else coroutine_label(task.get_coro())
         leftover = Leftover(label, record.started if record is not None else None)
         task.add_done_callback(lambda task, leftover=leftover: _ended(loop, task, leftover))
         found.append((task, leftover))
     return found
-
-
-def _in_creation_order(
-    loop: Any, tasks: list[asyncio.Task], by_task: dict[asyncio.Task, TaskRecord]
-) -> list[asyncio.Task]:
-    """The loop's records give the order the tasks were made (a set of tasks has none)."""
-    records = getattr(loop, "task_records", None)
-    if records is None:
-        return sorted(tasks, key=lambda task: coroutine_label(task.get_coro()))
-    rank = {id(record): index for index, record in enumerate(records)}
-
-    def place(task: asyncio.Task) -> tuple[int, str]:
-        record = by_task.get(task)
-        return (rank.get(id(record), len(rank)), "" if record is not None else coroutine_label(task.get_coro()))
-
-    return sorted(tasks, key=place)
 
 
 def _ended(loop: asyncio.AbstractEventLoop, task: asyncio.Task, leftover: Leftover) -> None:

@@ -93,6 +93,10 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         """A record per task the student's code made, in the order they were created."""
         return self._recorder.records
 
+    def in_creation_order(self, tasks: Iterable[asyncio.Task]) -> list[asyncio.Task]:
+        """Unfinished ``tasks`` in the order they were made (asyncio's own after them)."""
+        return self._recorder.in_creation_order(tasks)  # type: ignore[return-value]
+
     def records_by_task(self, tasks: Iterable[asyncio.Task]) -> dict[asyncio.Task, TaskRecord]:
         """Each of ``tasks`` not done yet, with its record (asyncio's own tasks have none)."""
         return self._recorder.records_by_task(tasks)

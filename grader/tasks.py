@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .clock import TICKS_PER_SECOND, VirtualClock
-from .timeline import TaskRecord
+from .timeline import TaskRecord, coroutine_label
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
@@ -75,6 +75,19 @@ class TaskRecorder:
         """Each of ``tasks`` not done and recorded, with its record, starts settled as of now."""
         self._settle(self._clock.time())
         return {task: self._live[task] for task in tasks if task in self._live}
+
+    def in_creation_order(self, tasks: Iterable[asyncio.Future]) -> list[asyncio.Future]:
+        """Unfinished ``tasks`` (a set has no order) in the order they were made; asyncio's own,
+        which are not recorded, after them by what they run."""
+        rank = {id(record): index for index, record in enumerate(self._records)}
+
+        def place(task: asyncio.Future) -> tuple[int, str]:
+            record = self._live.get(task)
+            if record is not None:
+                return (rank[id(record)], "")
+            return (len(rank), coroutine_label(task.get_coro()) if isinstance(task, asyncio.Task) else "")
+
+        return sorted(tasks, key=place)
 
     def records_of(self, tasks: Iterable[asyncio.Future]) -> list[TaskRecord]:
         """The records of ``tasks`` (those recorded), in the order the tasks were created."""

@@ -286,7 +286,7 @@ def test_waits_until_the_others_have_stopped(student, run):
 def test_others_slow_to_stop_are_cancelled_at_once_and_waited_for(student, run):
     """when the others take 1 s to stop, race cancels them all at 1 s and returns at 2 s, once they have stopped"""
     slow, fast, slower = SlowToStopJob(3, "slow", cleanup=1), Job(1, "fast"), SlowToStopJob(4, "slower", cleanup=1)
-    result, watch = run_race(run, student, slow, fast, slower, order="as made")
+    result, watch = run_race(run, student, slow, fast, slower)
     fail_on_error(result)
     expect_work_ran(result, watch, details=chart(watch))
     losers = [slow, slower]
