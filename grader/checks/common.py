@@ -149,11 +149,13 @@ WAITS_FROM_THE_CALL = (
 )
 
 
-def expect_same_later_and_again(run, main, wanted, timeline, took, normalize=None):
+def expect_same_later_and_again(run, main, wanted, timeline, normalize=None):
     """Call ``main()`` at ``LATER`` s, then again once it has returned, in one process: each line of
-    ``wanted`` (as printed by a call made at 0 s that takes ``took`` s; ``timeline``: all its lines,
-    to show) comes at that time after each call's start. Meant after a check that the call at 0 s
-    was right: so a failure here shows that main() depends on when, or how often, it runs."""
+    ``wanted`` (as printed by a call made at 0 s; ``timeline``: all its lines, to show, the last
+    printed as it returns) comes at that time after each call's start. Meant after a check that
+    the call at 0 s was right: so a failure here shows that main() depends on when, or how often,
+    it runs."""
+    took = max(time for time, _ in timeline)
     label = later_and_again_label("main()")
     result = run(later_and_again(main), label=label)
     if normalize is not None:
