@@ -36,7 +36,7 @@ def checks(path: Path) -> Checks:
     """Title (the docstring's first line), points (the @check marks) and the student's file name."""
     tree = parse(path)
     exercise = _exercise_name(tree) or path.stem
-    return Checks(_first_line(ast.get_docstring(tree)) or exercise, _points(tree), f"{exercise}.py")
+    return Checks(_first_line(ast.get_docstring(tree)) or exercise, points(tree), f"{exercise}.py")
 
 
 def stubs(tree: ast.Module) -> list[str]:
@@ -44,13 +44,14 @@ def stubs(tree: ast.Module) -> list[str]:
     return [function.name for function in functions(tree, "") if _is_stub(function)]
 
 
-def _points(tree: ast.Module) -> float | None:
+def points(tree: ast.Module) -> float | None:
+    """The checks' points in all; None when some check's points are not a plain number."""
     total: float = 0
     for function in functions(tree, "test"):
-        points = _check_points(function)
-        if points is None:
+        worth = _check_points(function)
+        if worth is None:
             return None
-        total += points
+        total += worth
     return total
 
 
