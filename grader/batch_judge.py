@@ -7,18 +7,16 @@ files, so that neither the class folder nor another submission is ever in reach.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import session
+from . import format_json, session
 from .batch_files import Files
 from .batch_store import Saved, Store
 from .catalog import Exercise
-from .render_report import FORMATS, RenderOptions
 from .results import Report
 
 GRADER_FAILED = "the grader failed while grading this submission: {error}"
@@ -77,5 +75,5 @@ def failure(message: str) -> Report:
 
 def saved(task: Task, report: Report) -> Saved:
     # The json format's data, hidden messages kept: the instructor's copy of the result.
-    document = json.loads(FORMATS["json"](report, RenderOptions()))
+    document = format_json.document(report)
     return Saved(task.student, task.key, task.digest, document)

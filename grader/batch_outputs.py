@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import statistics
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from . import __version__
+from . import __version__, format_json
 from .format_text import points
 from .render_report import RenderOptions, defuse, render, shown
 from .results import Report
@@ -82,7 +81,7 @@ def results_json_parts(graded: list[Graded], course: str, names: list[str]) -> I
     opening = _json(head).removesuffix("[]\n}\n") + "[\n"
     yield opening
     for index, entry in enumerate(graded):
-        document = json.loads(render(entry.report, "json", show_hidden=True))
+        document = format_json.document(shown(entry.report, show_hidden=True))
         document.setdefault("isolation", {})  # always there: how this submission was graded matters
         student = textwrap.indent(_json({"student": entry.student, "submission": entry.submission, **document}), "    ")
         yield student.rstrip("\n") + (",\n" if index < len(graded) - 1 else "\n")
@@ -90,8 +89,7 @@ def results_json_parts(graded: list[Graded], course: str, names: list[str]) -> I
 
 
 def _json(document: dict) -> str:
-    # As the JSON format does: "\u0023" reads as "#", but no line holds "##[" (a CI command).
-    return json.dumps(document, indent=2, ensure_ascii=False).replace("##[", "#\\u0023[") + "\n"
+    return format_json.dumps(document) + "\n"
 
 
 def feedback_md(entry: Graded, course: str, show_hidden: bool = False) -> str:

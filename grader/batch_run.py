@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import batch_files, batch_input, batch_judge, batch_outputs, batch_pool, batch_store, withheld
+from . import batch_files, batch_input, batch_judge, batch_outputs, batch_pool, batch_store, format_json, withheld
 from .batch_judge import Task
 from .batch_outputs import Graded
 from .batch_progress import Progress
@@ -119,7 +119,7 @@ def _grade(
             # so not saved either (a rerun grades this student again)
             saved = batch_judge.saved(end.task, batch_judge.failure(_judge_error(end.status, limit)))
         results[end.task.student] = saved
-        progress.graded(end.task.student, batch_store.report_from_json(saved.report))
+        progress.graded(end.task.student, format_json.report_from_document(saved.report))
 
     try:
         if todo:
@@ -153,7 +153,7 @@ def _graded(results: dict[str, Saved | None], task: Task, course: Course) -> Gra
     saved = results[task.student]
     if saved is None:  # known by now, unless the batch was stopped
         saved = batch_judge.saved(task, batch_judge.failure(JUDGE_ENDED.format(how="its result is missing")))
-    report = withheld.attach(batch_store.report_from_json(saved.report), course.checks)
+    report = withheld.attach(format_json.report_from_document(saved.report), course.checks)
     return Graded(task.student, saved.submission, report)
 
 

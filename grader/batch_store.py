@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .results import CheckResult, ExerciseResult, Report
+from . import __version__, format_json
 from .usage import UsageError
 
 STORE = ".grade-batch"
@@ -142,7 +141,7 @@ class Store:
         try:
             document = json.loads(self.path(student).read_text(encoding="utf-8"))
             saved = Saved(document["student"], document["key"], document["submission"], document["report"])
-            report_from_json(saved.report)
+            format_json.report_from_document(saved.report)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         return saved if (saved.student, saved.key) == (student, wanted) else None
@@ -175,32 +174,3 @@ def file_stem(student: str) -> str:
 def _escaped(character: str) -> str:
     code = ord(character)
     return f"%{code:02X}" if code <= 0xFF else f"%u{code:04X}" if code <= 0xFFFF else f"%U{code:06X}"
-
-
-def report_from_json(document: dict[str, Any]) -> Report:
-    """The Report a JSON report's data describes (the inverse of the json format, for reading back)."""
-    exercises = [
-        ExerciseResult(
-            exercise["exercise"], exercise["title"], [_check(exercise["exercise"], c) for c in exercise["checks"]]
-        )
-        for exercise in document["exercises"]
-    ]
-    return Report(
-        exercises,
-        list(document.get("errors", [])),
-        needs_review=list(document.get("needs_review", [])),
-        isolation=dict(document.get("isolation", {})),
-    )
-
-
-def _check(exercise: str, check: dict[str, Any]) -> CheckResult:
-    return CheckResult(
-        exercise=exercise,
-        name=check["name"],
-        title=check["title"],
-        # A skipped check's points are not in the format; it scores 0 of 0 whatever they were.
-        points=check["max_score"],
-        hidden=bool(check["hidden"]),
-        status=check["status"],
-        message=check["message"],
-    )

@@ -20,8 +20,9 @@ from grader.batch_files import LINK_OUTSIDE, NOT_FOUND, read
 from grader.batch_input import MIXED, NO_STUDENT_GROUP, ONE_SUBMISSION, discover, student_pattern
 from grader.batch_judge import Task, explained, failure, saved
 from grader.batch_outputs import Graded, feedback_md, grades_csv, results_json, summary_md
-from grader.batch_store import NOT_EMPTY, Store, file_stem, key, report_from_json, write_atomically
+from grader.batch_store import NOT_EMPTY, Store, file_stem, key, write_atomically
 from grader.batch_zip import ABSOLUTE, LINK, OUTSIDE, TOO_BIG, TOO_MANY, UnsafeZip, extract
+from grader.format_json import report_from_document
 from grader.redact import HIDDEN
 from grader.render_report import render
 from grader.results import CheckResult, ExerciseResult, Report
@@ -204,7 +205,7 @@ def test_a_report_saved_as_json_reads_back_as_the_same_report(tmp_path):
     report = a_report(message="line one\n\x1b[31mline two ##[ :: \udcff")
     files = read(discover_one(tmp_path), ["exercise1"])
     task = Task("alice", files, "k", files.digest())
-    assert report_from_json(saved(task, report).report) == report
+    assert report_from_document(saved(task, report).report) == report
 
 
 def discover_one(tmp_path: Path):
